@@ -1,0 +1,210 @@
+using Attribution.Journeys;
+using Attribution.Models;
+using Attribution.Reports;
+
+namespace Attribution.Engine;
+
+/// <summary>The hot loop: eligibility, weights and roll-up for a range of journeys, with no allocation per journey.</summary>
+/// <remarks>One allocator serves one partition on one thread; it owns its scratch buffers and partial sums.</remarks>
+internal sealed class CreditAllocator
+{
+    private readonly JourneySet set;
+    private readonly IAttributionModel model;
+    private readonly long lookbackTicks;
+    private readonly bool[]? excluded;
+    private readonly int noCampaignSlot;
+
+    private readonly double[] weights;
+    private readonly long[] keptTicks;
+    private readonly int[] keptChannels;
+    private readonly int[] keptCampaigns;
+    private readonly int[] keptSource;
+
+    public CreditAllocator(JourneySet set, IAttributionModel model, long lookbackTicks, bool[]? excluded, bool recordTouchpoints)
+    {
+        this.set = set;
+        this.model = model;
+        this.lookbackTicks = lookbackTicks;
+        this.excluded = excluded;
+        noCampaignSlot = set.CampaignTable.Count;
+
+        var width = Math.Max(1, set.MaxTouchpointsPerJourney);
+        weights = new double[width];
+        keptTicks = excluded is null ? [] : new long[width];
+        keptChannels = excluded is null ? [] : new int[width];
+        keptCampaigns = excluded is null ? [] : new int[width];
+        keptSource = excluded is null ? [] : new int[width];
+
+        ChannelConversions = new double[set.ChannelTable.Count];
+        ChannelValues = new double[set.ChannelTable.Count];
+        CampaignConversions = new double[noCampaignSlot + 1];
+        CampaignValues = new double[noCampaignSlot + 1];
+        Touchpoints = recordTouchpoints ? [] : null;
+    }
+
+    public double[] ChannelConversions { get; }
+
+    public double[] ChannelValues { get; }
+
+    /// <summary>Per campaign id; the last slot holds touches without a campaign.</summary>
+    public double[] CampaignConversions { get; }
+
+    public double[] CampaignValues { get; }
+
+    public int UnattributedConversions { get; private set; }
+
+    public double UnattributedValue { get; private set; }
+
+    public double TotalValue { get; private set; }
+
+    public List<TouchpointCredit>? Touchpoints { get; }
+
+    public void Run(int firstJourney, int endJourney)
+    {
+        for (var j = firstJourney; j < endJourney; j++)
+        {
+            AttributeJourney(j);
+        }
+    }
+
+    private void AttributeJourney(int journey)
+    {
+        var touchOffsets = set.TouchOffsets;
+        var conversionOffsets = set.ConversionOffsets;
+        var ticks = set.TouchTicks;
+        var end = touchOffsets[journey + 1];
+        var pending = touchOffsets[journey];
+        var conversionTicks = set.ConversionTicks;
+        var conversionValues = set.ConversionValues;
+
+        for (var c = conversionOffsets[journey]; c < conversionOffsets[journey + 1]; c++)
+        {
+            var at = conversionTicks[c];
+            var value = conversionValues[c];
+            TotalValue += value;
+
+            // Touches at the conversion's instant come before it; everything up to here is cleared for the next one.
+            var upTo = pending;
+            while (upTo < end && ticks[upTo] <= at)
+            {
+                upTo++;
+            }
+
+            var first = pending;
+            var oldest = at - lookbackTicks;
+            while (first < upTo && ticks[first] < oldest)
+            {
+                first++;
+            }
+
+            pending = upTo;
+            if (first == upTo)
+            {
+                Unattribute(value);
+                continue;
+            }
+
+            Allocate(journey, c, first, upTo, at, value);
+        }
+    }
+
+    private void Allocate(int journey, int conversion, int first, int upTo, long at, double value)
+    {
+        var count = upTo - first;
+        ReadOnlySpan<long> ticks = set.TouchTicks.AsSpan(first, count);
+        ReadOnlySpan<int> channels = set.TouchChannels.AsSpan(first, count);
+        ReadOnlySpan<int> campaigns = set.TouchCampaigns.AsSpan(first, count);
+        ReadOnlySpan<int> source = default;
+
+        if (excluded is not null)
+        {
+            var kept = 0;
+            for (var i = 0; i < count; i++)
+            {
+                if (!excluded[channels[i]])
+                {
+                    keptTicks[kept] = ticks[i];
+                    keptChannels[kept] = channels[i];
+                    keptCampaigns[kept] = campaigns[i];
+                    keptSource[kept] = first + i;
+                    kept++;
+                }
+            }
+
+            // When every eligible touch is excluded, they keep the credit (last-non-direct fallback).
+            if (kept > 0 && kept < count)
+            {
+                count = kept;
+                ticks = keptTicks.AsSpan(0, kept);
+                channels = keptChannels.AsSpan(0, kept);
+                campaigns = keptCampaigns.AsSpan(0, kept);
+                source = keptSource.AsSpan(0, kept);
+            }
+        }
+
+        var w = weights.AsSpan(0, count);
+        model.ComputeWeights(new EligibleTouchpoints(ticks, channels, campaigns, at, value, set.ChannelTable, set.CampaignTable), w);
+
+        var sum = 0.0;
+        for (var i = 0; i < w.Length; i++)
+        {
+            var x = w[i];
+            if (!(x >= 0) || double.IsPositiveInfinity(x))
+            {
+                throw BadWeight(i, x);
+            }
+
+            sum += x;
+        }
+
+        if (sum == 0)
+        {
+            Unattribute(value);
+            return;
+        }
+
+        if (!double.IsFinite(sum))
+        {
+            throw BadWeight(-1, sum);
+        }
+
+        var scale = 1 / sum;
+        var channelConversions = ChannelConversions;
+        var channelValues = ChannelValues;
+        var campaignConversions = CampaignConversions;
+        var campaignValues = CampaignValues;
+        for (var i = 0; i < w.Length; i++)
+        {
+            var share = w[i] * scale;
+            var credit = share * value;
+            var channel = channels[i];
+            channelConversions[channel] += share;
+            channelValues[channel] += credit;
+            var campaign = campaigns[i];
+            var slot = campaign < 0 ? noCampaignSlot : campaign;
+            campaignConversions[slot] += share;
+            campaignValues[slot] += credit;
+        }
+
+        if (Touchpoints is not null)
+        {
+            for (var i = 0; i < w.Length; i++)
+            {
+                var share = w[i] * scale;
+                var index = source.IsEmpty ? first + i : source[i];
+                Touchpoints.Add(new TouchpointCredit(journey, index, conversion, share, share * value));
+            }
+        }
+    }
+
+    private void Unattribute(double value)
+    {
+        UnattributedConversions++;
+        UnattributedValue += value;
+    }
+
+    private InvalidOperationException BadWeight(int index, double weight) => new(
+        index < 0
+            ? FormattableString.Invariant($"Model '{model.Name}' returned weights whose sum is {weight}; weights must be finite and not negative.")
+            : FormattableString.Invariant($"Model '{model.Name}' returned weight {weight} for eligible touchpoint {index}; weights must be finite and not negative."));
+}

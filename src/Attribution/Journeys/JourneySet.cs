@@ -1,0 +1,192 @@
+namespace Attribution.Journeys;
+
+/// <summary>Many journeys in columnar form: the fast face of the engine.</summary>
+/// <remarks>
+/// <para>Touchpoints and conversions are stored in flat arrays, grouped by journey and sorted by time inside each
+/// journey (stable; at equal instants a touchpoint comes before a conversion). Channel, campaign, kind and journey
+/// names are interned to small integers once, so attribution loops read integers and spans only.</para>
+/// <para>Journeys keep the order in which they first appeared in the input. A set is immutable and safe to read from
+/// any number of threads. Build one with <see cref="JourneySetBuilder"/> or <see cref="Create(IEnumerable{Journey})"/>.</para>
+/// </remarks>
+public sealed class JourneySet
+{
+    internal const int NoCampaign = -1;
+
+    internal JourneySet(
+        SymbolTable journeyIds,
+        SymbolTable channels,
+        SymbolTable campaigns,
+        SymbolTable kinds,
+        int[] touchOffsets,
+        long[] touchTicks,
+        int[] touchChannels,
+        int[] touchCampaigns,
+        int[] conversionOffsets,
+        long[] conversionTicks,
+        double[] conversionValues,
+        int[] conversionKinds,
+        string?[]? conversionIds)
+    {
+        JourneyIdTable = journeyIds;
+        ChannelTable = channels;
+        CampaignTable = campaigns;
+        KindTable = kinds;
+        TouchOffsets = touchOffsets;
+        TouchTicks = touchTicks;
+        TouchChannels = touchChannels;
+        TouchCampaigns = touchCampaigns;
+        ConversionOffsets = conversionOffsets;
+        ConversionTicks = conversionTicks;
+        ConversionValues = conversionValues;
+        ConversionKinds = conversionKinds;
+        ConversionIds = conversionIds;
+
+        var max = 0;
+        for (var j = 0; j < Count; j++)
+        {
+            max = Math.Max(max, touchOffsets[j + 1] - touchOffsets[j]);
+        }
+
+        MaxTouchpointsPerJourney = max;
+    }
+
+    /// <summary>Gets the number of journeys.</summary>
+    public int Count => TouchOffsets.Length - 1;
+
+    /// <summary>Gets the number of touchpoints in all journeys.</summary>
+    public int TouchpointCount => TouchTicks.Length;
+
+    /// <summary>Gets the number of conversions in all journeys.</summary>
+    public int ConversionCount => ConversionTicks.Length;
+
+    /// <summary>Gets the largest number of touchpoints in one journey.</summary>
+    public int MaxTouchpointsPerJourney { get; }
+
+    /// <summary>Gets the journey ids; the index of an id is the journey's index in the set.</summary>
+    public IReadOnlyList<string> JourneyIds => JourneyIdTable;
+
+    /// <summary>Gets the channel names, indexed by channel id.</summary>
+    public IReadOnlyList<string> Channels => ChannelTable;
+
+    /// <summary>Gets the campaign names, indexed by campaign id.</summary>
+    public IReadOnlyList<string> Campaigns => CampaignTable;
+
+    /// <summary>Gets the conversion kinds, indexed by kind id.</summary>
+    public IReadOnlyList<string> Kinds => KindTable;
+
+    internal SymbolTable JourneyIdTable { get; }
+
+    internal SymbolTable ChannelTable { get; }
+
+    internal SymbolTable CampaignTable { get; }
+
+    internal SymbolTable KindTable { get; }
+
+    /// <summary>Touchpoints of journey j are [TouchOffsets[j], TouchOffsets[j + 1]).</summary>
+    internal int[] TouchOffsets { get; }
+
+    internal long[] TouchTicks { get; }
+
+    internal int[] TouchChannels { get; }
+
+    /// <summary>Campaign id per touchpoint, or <see cref="NoCampaign"/>.</summary>
+    internal int[] TouchCampaigns { get; }
+
+    /// <summary>Conversions of journey j are [ConversionOffsets[j], ConversionOffsets[j + 1]).</summary>
+    internal int[] ConversionOffsets { get; }
+
+    internal long[] ConversionTicks { get; }
+
+    internal double[] ConversionValues { get; }
+
+    internal int[] ConversionKinds { get; }
+
+    /// <summary>Host ids per conversion, or null when no conversion has one.</summary>
+    internal string?[]? ConversionIds { get; }
+
+    /// <summary>Builds a set from journey objects.</summary>
+    /// <param name="journeys">The journeys; their ids must be distinct.</param>
+    /// <returns>The set, with journeys in the order given.</returns>
+    /// <exception cref="ArgumentException">Two journeys share an id, or an element is null.</exception>
+    public static JourneySet Create(IEnumerable<Journey> journeys)
+    {
+        ArgumentNullException.ThrowIfNull(journeys);
+        var builder = new JourneySetBuilder();
+        foreach (var journey in journeys)
+        {
+            builder.Add(journey);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Gets the range of touchpoint indices that belong to a journey.</summary>
+    /// <param name="journey">The journey's index.</param>
+    /// <returns>The range of global touchpoint indices, in time order.</returns>
+    public Range GetTouchpointRange(int journey)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(journey);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(journey, Count);
+        return new Range(TouchOffsets[journey], TouchOffsets[journey + 1]);
+    }
+
+    /// <summary>Gets the range of conversion indices that belong to a journey.</summary>
+    /// <param name="journey">The journey's index.</param>
+    /// <returns>The range of global conversion indices, in time order.</returns>
+    public Range GetConversionRange(int journey)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(journey);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(journey, Count);
+        return new Range(ConversionOffsets[journey], ConversionOffsets[journey + 1]);
+    }
+
+    /// <summary>Gets one touchpoint as an object (instants in UTC).</summary>
+    /// <param name="index">The touchpoint's global index, from 0 to <see cref="TouchpointCount"/> − 1.</param>
+    /// <returns>The touchpoint.</returns>
+    public Touchpoint GetTouchpoint(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, TouchpointCount);
+        var campaign = TouchCampaigns[index];
+        return new Touchpoint(
+            new DateTimeOffset(TouchTicks[index], TimeSpan.Zero),
+            ChannelTable[TouchChannels[index]],
+            campaign == NoCampaign ? null : CampaignTable[campaign]);
+    }
+
+    /// <summary>Gets one conversion as an object (instants in UTC).</summary>
+    /// <param name="index">The conversion's global index, from 0 to <see cref="ConversionCount"/> − 1.</param>
+    /// <returns>The conversion.</returns>
+    public Conversion GetConversion(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, ConversionCount);
+        return new Conversion(
+            new DateTimeOffset(ConversionTicks[index], TimeSpan.Zero),
+            ConversionValues[index],
+            KindTable[ConversionKinds[index]],
+            ConversionIds?[index]);
+    }
+
+    /// <summary>Gets one journey as an object (instants in UTC).</summary>
+    /// <param name="index">The journey's index, from 0 to <see cref="Count"/> − 1.</param>
+    /// <returns>The journey.</returns>
+    public Journey GetJourney(int index)
+    {
+        var touches = GetTouchpointRange(index);
+        var conversions = GetConversionRange(index);
+        var t = new Touchpoint[touches.End.Value - touches.Start.Value];
+        for (var i = 0; i < t.Length; i++)
+        {
+            t[i] = GetTouchpoint(touches.Start.Value + i);
+        }
+
+        var c = new Conversion[conversions.End.Value - conversions.Start.Value];
+        for (var i = 0; i < c.Length; i++)
+        {
+            c[i] = GetConversion(conversions.Start.Value + i);
+        }
+
+        return new Journey(JourneyIdTable[index], t, c);
+    }
+}

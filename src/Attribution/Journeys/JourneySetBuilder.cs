@@ -1,0 +1,284 @@
+namespace Attribution.Journeys;
+
+/// <summary>Collects touchpoints and conversions row by row, in any order, and builds a <see cref="JourneySet"/>.</summary>
+/// <remarks>
+/// <para>Rows of different journeys may be interleaved and need not be in time order: <see cref="Build"/> groups them by
+/// journey (journeys in order of first appearance) and sorts each journey by instant with a stable sort, so rows at the
+/// same instant keep their input order.</para>
+/// <para>Names are interned through <see cref="JourneyIds"/>, <see cref="Channels"/>, <see cref="Campaigns"/> and
+/// <see cref="Kinds"/>; readers can intern straight from UTF-8 or character spans without allocating strings.
+/// A builder is not thread-safe.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var builder = new JourneySetBuilder();
+/// var anna = builder.JourneyIds.GetOrAdd("anna");
+/// builder.AddTouchpoint(anna, DateTimeOffset.Parse("2026-03-01T09:00Z"), builder.Channels.GetOrAdd("email"));
+/// builder.AddConversion(anna, DateTimeOffset.Parse("2026-03-02T10:00Z"), 120.0, builder.Kinds.GetOrAdd("order"));
+/// JourneySet set = builder.Build();
+/// </code>
+/// </example>
+public sealed class JourneySetBuilder
+{
+    private readonly GrowableColumn<int> touchJourneys = new();
+    private readonly GrowableColumn<long> touchTicks = new();
+    private readonly GrowableColumn<int> touchChannels = new();
+    private readonly GrowableColumn<int> touchCampaigns = new();
+    private readonly GrowableColumn<int> conversionJourneys = new();
+    private readonly GrowableColumn<long> conversionTicks = new();
+    private readonly GrowableColumn<double> conversionValues = new();
+    private readonly GrowableColumn<int> conversionKinds = new();
+    private GrowableColumn<string?>? conversionIds;
+    private bool built;
+
+    /// <summary>Gets the table that interns journey ids; a journey's id is its index in the built set.</summary>
+    public SymbolTable JourneyIds { get; } = new();
+
+    /// <summary>Gets the table that interns channel names.</summary>
+    public SymbolTable Channels { get; } = new();
+
+    /// <summary>Gets the table that interns campaign names.</summary>
+    public SymbolTable Campaigns { get; } = new();
+
+    /// <summary>Gets the table that interns conversion kinds.</summary>
+    public SymbolTable Kinds { get; } = new();
+
+    /// <summary>Gets the number of touchpoints added so far.</summary>
+    public int TouchpointCount => touchTicks.Count;
+
+    /// <summary>Gets the number of conversions added so far.</summary>
+    public int ConversionCount => conversionTicks.Count;
+
+    /// <summary>Adds one touchpoint.</summary>
+    /// <param name="journey">The journey's id from <see cref="JourneyIds"/>.</param>
+    /// <param name="instant">When the touch happened.</param>
+    /// <param name="channel">The channel's id from <see cref="Channels"/>.</param>
+    /// <param name="campaign">The campaign's id from <see cref="Campaigns"/>, or −1 for none.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not in its table.</exception>
+    public void AddTouchpoint(int journey, DateTimeOffset instant, int channel, int campaign = -1)
+    {
+        EnsureNotBuilt();
+        CheckId(journey, JourneyIds, nameof(journey));
+        CheckId(channel, Channels, nameof(channel));
+        if (campaign != JourneySet.NoCampaign)
+        {
+            CheckId(campaign, Campaigns, nameof(campaign));
+        }
+
+        touchJourneys.Add(journey);
+        touchTicks.Add(instant.UtcTicks);
+        touchChannels.Add(channel);
+        touchCampaigns.Add(campaign);
+    }
+
+    /// <summary>Adds one conversion.</summary>
+    /// <param name="journey">The journey's id from <see cref="JourneyIds"/>.</param>
+    /// <param name="instant">When the conversion happened.</param>
+    /// <param name="value">What it is worth; finite and not negative.</param>
+    /// <param name="kind">The kind's id from <see cref="Kinds"/>.</param>
+    /// <param name="id">The host system's id for the conversion, or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not in its table, or <paramref name="value"/> is negative.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is NaN or infinite.</exception>
+    public void AddConversion(int journey, DateTimeOffset instant, double value, int kind, string? id = null)
+    {
+        EnsureNotBuilt();
+        CheckId(journey, JourneyIds, nameof(journey));
+        CheckId(kind, Kinds, nameof(kind));
+        Guard.FiniteNonNegative(value);
+        if (id is not null && conversionIds is null)
+        {
+            conversionIds = new GrowableColumn<string?>();
+            for (var i = 0; i < conversionTicks.Count; i++)
+            {
+                conversionIds.Add(null);
+            }
+        }
+
+        conversionJourneys.Add(journey);
+        conversionTicks.Add(instant.UtcTicks);
+        conversionValues.Add(value);
+        conversionKinds.Add(kind);
+        conversionIds?.Add(string.IsNullOrWhiteSpace(id) ? null : id);
+    }
+
+    /// <summary>Adds a whole journey.</summary>
+    /// <param name="journey">The journey; its id must not have been used before.</param>
+    /// <exception cref="ArgumentException">A journey with the same id was already added.</exception>
+    public void Add(Journey journey)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        EnsureNotBuilt();
+        var before = JourneyIds.Count;
+        var index = JourneyIds.GetOrAdd(journey.Id);
+        if (index != before)
+        {
+            throw new ArgumentException($"Journey id '{journey.Id}' appears twice; journey ids must be distinct.", nameof(journey));
+        }
+
+        foreach (var t in journey.Touchpoints)
+        {
+            AddTouchpoint(index, t.Instant, Channels.GetOrAdd(t.Channel), t.Campaign is null ? JourneySet.NoCampaign : Campaigns.GetOrAdd(t.Campaign));
+        }
+
+        foreach (var c in journey.Conversions)
+        {
+            AddConversion(index, c.Instant, c.Value, Kinds.GetOrAdd(c.Kind), c.Id);
+        }
+    }
+
+    /// <summary>Groups the rows by journey, sorts each journey by time and returns the set. The builder cannot be used afterwards.</summary>
+    /// <returns>The journey set.</returns>
+    /// <exception cref="InvalidOperationException">A journey id was interned but no row was added for it.</exception>
+    public JourneySet Build()
+    {
+        EnsureNotBuilt();
+        built = true;
+        var journeyCount = JourneyIds.Count;
+
+        var touchOffsets = Offsets(touchJourneys, journeyCount);
+        var conversionOffsets = Offsets(conversionJourneys, journeyCount);
+        for (var j = 0; j < journeyCount; j++)
+        {
+            if (touchOffsets[j] == touchOffsets[j + 1] && conversionOffsets[j] == conversionOffsets[j + 1])
+            {
+                throw new InvalidOperationException($"Journey '{JourneyIds[j]}' has neither touchpoints nor conversions.");
+            }
+        }
+
+        var touchOrder = GroupAndSort(touchJourneys, touchTicks, touchOffsets);
+        var conversionOrder = GroupAndSort(conversionJourneys, conversionTicks, conversionOffsets);
+
+        return new JourneySet(
+            JourneyIds,
+            Channels,
+            Campaigns,
+            Kinds,
+            touchOffsets,
+            Permute(touchTicks, touchOrder),
+            Permute(touchChannels, touchOrder),
+            Permute(touchCampaigns, touchOrder),
+            conversionOffsets,
+            Permute(conversionTicks, conversionOrder),
+            Permute(conversionValues, conversionOrder),
+            Permute(conversionKinds, conversionOrder),
+            conversionIds is null ? null : Permute(conversionIds, conversionOrder));
+    }
+
+    private static int[] Offsets(GrowableColumn<int> journeys, int journeyCount)
+    {
+        var offsets = new int[journeyCount + 1];
+        var span = journeys.AsSpan();
+        foreach (var j in span)
+        {
+            offsets[j + 1]++;
+        }
+
+        for (var j = 0; j < journeyCount; j++)
+        {
+            offsets[j + 1] += offsets[j];
+        }
+
+        return offsets;
+    }
+
+    /// <summary>Returns, for each output position, the input row: grouped by journey (counting sort, stable), then by time (stable).</summary>
+    private static int[] GroupAndSort(GrowableColumn<int> journeys, GrowableColumn<long> ticks, int[] offsets)
+    {
+        var rows = journeys.AsSpan();
+        var time = ticks.AsSpan();
+        var order = new int[rows.Length];
+        var next = offsets.AsSpan(0, offsets.Length - 1).ToArray();
+        for (var r = 0; r < rows.Length; r++)
+        {
+            order[next[rows[r]]++] = r;
+        }
+
+        for (var j = 0; j + 1 < offsets.Length; j++)
+        {
+            var segment = order.AsSpan(offsets[j], offsets[j + 1] - offsets[j]);
+            if (!IsSorted(segment, time))
+            {
+                SortStable(segment, time);
+            }
+        }
+
+        return order;
+    }
+
+    private static bool IsSorted(ReadOnlySpan<int> segment, ReadOnlySpan<long> time)
+    {
+        for (var i = 1; i < segment.Length; i++)
+        {
+            if (time[segment[i]] < time[segment[i - 1]])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void SortStable(Span<int> segment, ReadOnlySpan<long> time)
+    {
+        // Row numbers rise within a segment, so breaking ties by row number keeps the sort stable.
+        var keys = new (long Ticks, int Row)[segment.Length];
+        for (var i = 0; i < segment.Length; i++)
+        {
+            keys[i] = (time[segment[i]], segment[i]);
+        }
+
+        Array.Sort(keys);
+        for (var i = 0; i < segment.Length; i++)
+        {
+            segment[i] = keys[i].Row;
+        }
+    }
+
+    private static T[] Permute<T>(GrowableColumn<T> column, int[] order)
+    {
+        var source = column.AsSpan();
+        var result = new T[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            result[i] = source[order[i]];
+        }
+
+        return result;
+    }
+
+    private static void CheckId(int id, SymbolTable table, string paramName)
+    {
+        if ((uint)id >= (uint)table.Count)
+        {
+            throw new ArgumentOutOfRangeException(paramName, id, $"'{paramName}' must be an id from its symbol table (0 to {table.Count - 1}).");
+        }
+    }
+
+    private void EnsureNotBuilt()
+    {
+        if (built)
+        {
+            throw new InvalidOperationException("This builder has already built its journey set; create a new builder.");
+        }
+    }
+
+    /// <summary>An append-only array that doubles when full.</summary>
+    private sealed class GrowableColumn<T>
+    {
+        private T[] items = new T[1024];
+
+        public int Count { get; private set; }
+
+        public void Add(T item)
+        {
+            if (Count == items.Length)
+            {
+                Array.Resize(ref items, items.Length * 2);
+            }
+
+            items[Count++] = item;
+        }
+
+        public ReadOnlySpan<T> AsSpan() => items.AsSpan(0, Count);
+    }
+}

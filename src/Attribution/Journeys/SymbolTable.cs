@@ -1,0 +1,118 @@
+using System.Buffers;
+using System.Collections;
+
+namespace Attribution.Journeys;
+
+/// <summary>Interns names (channels, campaigns, kinds, journey ids) to small integers, so hot loops see integers only.</summary>
+/// <remarks>
+/// Ids are dense and assigned in order of first appearance, starting at 0. Names are compared ordinally (case matters).
+/// A table is filled by one thread while a <see cref="JourneySetBuilder"/> reads input; once a <see cref="JourneySet"/>
+/// is built its tables are only read, which is safe from any number of threads.
+/// </remarks>
+public sealed class SymbolTable : IReadOnlyList<string>
+{
+    private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> spanIds;
+    private readonly List<string> names = [];
+
+    // Host objects usually repeat the same string instances; an identity lookup skips hashing their characters.
+    private readonly Dictionary<string, int> byReference = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Creates an empty table.</summary>
+    public SymbolTable()
+    {
+        spanIds = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Gets the number of distinct names.</summary>
+    public int Count => names.Count;
+
+    /// <summary>Gets the name with the given id.</summary>
+    /// <param name="id">An id from 0 to <see cref="Count"/> − 1.</param>
+    public string this[int id] => names[id];
+
+    /// <summary>Returns the id of <paramref name="name"/>, adding it when it is new.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The id.</returns>
+    public int GetOrAdd(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (byReference.TryGetValue(name, out var id))
+        {
+            return id;
+        }
+
+        if (!ids.TryGetValue(name, out id))
+        {
+            id = Add(name);
+        }
+
+        if (byReference.Count < 4096)
+        {
+            byReference[name] = id;
+        }
+
+        return id;
+    }
+
+    /// <summary>Returns the id of the name spelled by <paramref name="name"/>, adding it when it is new; allocates only for a new name.</summary>
+    /// <param name="name">The name's characters.</param>
+    /// <returns>The id.</returns>
+    public int GetOrAdd(ReadOnlySpan<char> name)
+        => spanIds.TryGetValue(name, out var id) ? id : Add(name.ToString());
+
+    /// <summary>Returns the id of the name whose UTF-8 bytes are <paramref name="utf8Name"/>, adding it when it is new; allocates only for a new name.</summary>
+    /// <param name="utf8Name">The name's UTF-8 bytes.</param>
+    /// <returns>The id.</returns>
+    /// <exception cref="ArgumentException">The bytes are not valid UTF-8.</exception>
+    public int GetOrAdd(ReadOnlySpan<byte> utf8Name)
+    {
+        char[]? rented = null;
+        var chars = utf8Name.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(utf8Name.Length));
+        try
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(utf8Name, chars, out _, out var written, replaceInvalidSequences: false);
+            if (status != OperationStatus.Done)
+            {
+                throw new ArgumentException("The name is not valid UTF-8.", nameof(utf8Name));
+            }
+
+            return GetOrAdd(chars[..written]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Looks up the id of <paramref name="name"/> without adding it.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="id">The id, or −1 when the name is not in the table.</param>
+    /// <returns><see langword="true"/> when the name is in the table.</returns>
+    public bool TryGetId(ReadOnlySpan<char> name, out int id)
+    {
+        if (spanIds.TryGetValue(name, out id))
+        {
+            return true;
+        }
+
+        id = -1;
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public IEnumerator<string> GetEnumerator() => names.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private int Add(string name)
+    {
+        var id = names.Count;
+        names.Add(name);
+        ids.Add(name, id);
+        return id;
+    }
+}

@@ -1,0 +1,29 @@
+namespace Attribution.Models;
+
+/// <summary>Weight 2^(−Δt / h) per touchpoint, Δt the exact time from the touch to the conversion, h the half-life.</summary>
+internal sealed class TimeDecayModel : IAttributionModel
+{
+    private readonly double decayPerTick;
+
+    public TimeDecayModel(TimeDecayModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Guard.Positive(options.HalfLife, "options.HalfLife");
+        decayPerTick = Math.Log(2) / options.HalfLife.Ticks;
+    }
+
+    public string Name => "time-decay";
+
+    public void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> weights)
+    {
+        // Measured from the newest touch rather than from the conversion: the factor 2^(−Δt_newest / h) is common to
+        // every weight and cancels when the engine normalises, and the newest weight is exactly 1, so weights cannot
+        // all underflow to 0 however old the touches are.
+        var ticks = touchpoints.UtcTicks;
+        var newest = ticks[^1];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = Math.Exp((ticks[i] - newest) * decayPerTick);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+namespace Attribution.Models;
+
+/// <summary>Position-based credit: a share to the first touch, a share to the last, the rest split among the middle.</summary>
+/// <remarks>
+/// n = 1: [1]. n = 2: [f / (f + l), l / (f + l)], or an even split when f + l = 0.
+/// n ≥ 3: f, then m / (n − 2) for each middle touch, then l.
+/// </remarks>
+internal sealed class UShapedModel : IAttributionModel
+{
+    private readonly double first;
+    private readonly double middle;
+    private readonly double last;
+
+    public UShapedModel(UShapedModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Guard.FiniteNonNegative(options.First, "options.First");
+        Guard.FiniteNonNegative(options.Middle, "options.Middle");
+        Guard.FiniteNonNegative(options.Last, "options.Last");
+        var sum = options.First + options.Middle + options.Last;
+        if (Math.Abs(sum - 1) > 1e-9)
+        {
+            throw new ArgumentException(
+                FormattableString.Invariant($"The U-shaped ratios must add up to 1, but {options.First} + {options.Middle} + {options.Last} = {sum}."),
+                nameof(options));
+        }
+
+        first = options.First;
+        middle = options.Middle;
+        last = options.Last;
+    }
+
+    public string Name => "u-shaped";
+
+    public void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> weights)
+    {
+        var n = weights.Length;
+        if (n == 1)
+        {
+            weights[0] = 1;
+        }
+        else if (n == 2)
+        {
+            var ends = first + last;
+            weights[0] = ends > 0 ? first : 1;
+            weights[1] = ends > 0 ? last : 1;
+        }
+        else
+        {
+            weights[1..^1].Fill(middle / (n - 2));
+            weights[0] = first;
+            weights[^1] = last;
+        }
+    }
+}
