@@ -1,0 +1,2 @@
+Console.Error.WriteLine("attribution: the command line is being built; see README.md.");
+return 2;
