@@ -230,27 +230,5 @@ public sealed class AttributionEngine
     }
 
     private bool[]? ResolveExclusions(JourneySet journeys, bool requireKnown = true)
-    {
-        if (Options.ExcludedChannels.Count == 0)
-        {
-            return null;
-        }
-
-        var excluded = new bool[journeys.ChannelTable.Count];
-        foreach (var name in Options.ExcludedChannels)
-        {
-            if (journeys.ChannelTable.TryGetId(name, out var id))
-            {
-                excluded[id] = true;
-            }
-            else if (requireKnown)
-            {
-                throw new ArgumentException(
-                    $"Excluded channel '{name}' does not occur in the data. Channels in the data: {string.Join(", ", journeys.Channels)}.",
-                    nameof(journeys));
-            }
-        }
-
-        return excluded;
-    }
+        => Eligibility.ResolveExclusions(journeys, Options.ExcludedChannels, requireKnown);
 }

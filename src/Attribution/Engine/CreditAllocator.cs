@@ -83,21 +83,7 @@ internal sealed class CreditAllocator
             var value = conversionValues[c];
             TotalValue += value;
 
-            // Touches at the conversion's instant come before it; everything up to here is cleared for the next one.
-            var upTo = pending;
-            while (upTo < end && ticks[upTo] <= at)
-            {
-                upTo++;
-            }
-
-            var first = pending;
-            var oldest = at - lookbackTicks;
-            while (first < upTo && ticks[first] < oldest)
-            {
-                first++;
-            }
-
-            pending = upTo;
+            var upTo = Eligibility.Window(ticks, ref pending, end, at, lookbackTicks, out var first);
             if (first == upTo)
             {
                 Unattribute(value);
@@ -118,22 +104,19 @@ internal sealed class CreditAllocator
 
         if (excluded is not null)
         {
-            var kept = 0;
-            for (var i = 0; i < count; i++)
-            {
-                if (!excluded[channels[i]])
-                {
-                    keptTicks[kept] = ticks[i];
-                    keptChannels[kept] = channels[i];
-                    keptCampaigns[kept] = campaigns[i];
-                    keptSource[kept] = first + i;
-                    kept++;
-                }
-            }
+            var kept = Eligibility.KeepIncluded(set.TouchChannels, excluded, first, upTo, keptSource);
 
             // When every eligible touch is excluded, they keep the credit (last-non-direct fallback).
             if (kept > 0 && kept < count)
             {
+                for (var i = 0; i < kept; i++)
+                {
+                    var t = keptSource[i];
+                    keptTicks[i] = set.TouchTicks[t];
+                    keptChannels[i] = set.TouchChannels[t];
+                    keptCampaigns[i] = set.TouchCampaigns[t];
+                }
+
                 count = kept;
                 ticks = keptTicks.AsSpan(0, kept);
                 channels = keptChannels.AsSpan(0, kept);

@@ -1,0 +1,199 @@
+using Attribution.Engine;
+using Attribution.Journeys;
+
+namespace Attribution.DataDriven;
+
+/// <summary>Distinct channel paths with how often each converted, what the conversions were worth, and how often it did not convert: what data-driven models learn from.</summary>
+/// <remarks>
+/// <para>This is the shape of ChannelAttribution's aggregated path data (<c>path,total_conversions,total_conversion_value,total_null</c>).
+/// Identical paths are merged. Counts may be fractional (weighted data) but are finite and not negative.</para>
+/// <para>From an event log (<see cref="FromJourneys"/>): each conversion gives one converting path made of its eligible
+/// touches in order, under the same rules the engine uses (lookback, reset at each conversion, excluded channels with
+/// fallback); the touches after a journey's last conversion (all its touches when it never converted) give one
+/// non-converting path. A conversion with no eligible touch gives no path and is counted in <see cref="UnattributedConversions"/>.</para>
+/// </remarks>
+public sealed class PathSet
+{
+    internal PathSet(SymbolTable channels, int[] offsets, int[] steps, double[] conversions, double[] values, double[] nulls, double unattributedConversions, double unattributedValue)
+    {
+        ChannelTable = channels;
+        Offsets = offsets;
+        Steps = steps;
+        ConversionCounts = conversions;
+        ConversionValues = values;
+        NullCounts = nulls;
+        UnattributedConversions = unattributedConversions;
+        UnattributedValue = unattributedValue;
+        foreach (var c in conversions)
+        {
+            TotalConversions += c;
+        }
+
+        foreach (var v in values)
+        {
+            TotalValue += v;
+        }
+
+        foreach (var n in nulls)
+        {
+            TotalNulls += n;
+        }
+    }
+
+    /// <summary>Gets the channel names, indexed by the channel ids that paths hold.</summary>
+    public IReadOnlyList<string> Channels => ChannelTable;
+
+    /// <summary>Gets the number of distinct paths.</summary>
+    public int Count => ConversionCounts.Length;
+
+    /// <summary>Gets the conversions of all paths.</summary>
+    public double TotalConversions { get; }
+
+    /// <summary>Gets the conversion value of all paths.</summary>
+    public double TotalValue { get; }
+
+    /// <summary>Gets the non-conversions of all paths.</summary>
+    public double TotalNulls { get; }
+
+    /// <summary>Gets the conversions that had no eligible touch and so gave no path (from <see cref="FromJourneys"/>; 0 otherwise).</summary>
+    public double UnattributedConversions { get; }
+
+    /// <summary>Gets the value of <see cref="UnattributedConversions"/>.</summary>
+    public double UnattributedValue { get; }
+
+    internal SymbolTable ChannelTable { get; }
+
+    /// <summary>Path p is Steps[Offsets[p] .. Offsets[p + 1]).</summary>
+    internal int[] Offsets { get; }
+
+    internal int[] Steps { get; }
+
+    internal double[] ConversionCounts { get; }
+
+    internal double[] ConversionValues { get; }
+
+    internal double[] NullCounts { get; }
+
+    /// <summary>Gets the channel ids of one path, in order.</summary>
+    /// <param name="index">The path's index, from 0 to <see cref="Count"/> − 1.</param>
+    /// <returns>The path's channel ids; at least one.</returns>
+    public ReadOnlySpan<int> GetPath(int index)
+    {
+        CheckIndex(index);
+        return Steps.AsSpan(Offsets[index], Offsets[index + 1] - Offsets[index]);
+    }
+
+    /// <summary>Gets how often a path converted.</summary>
+    /// <param name="index">The path's index.</param>
+    /// <returns>The conversions.</returns>
+    public double GetConversions(int index)
+    {
+        CheckIndex(index);
+        return ConversionCounts[index];
+    }
+
+    /// <summary>Gets the total value of a path's conversions.</summary>
+    /// <param name="index">The path's index.</param>
+    /// <returns>The value.</returns>
+    public double GetValue(int index)
+    {
+        CheckIndex(index);
+        return ConversionValues[index];
+    }
+
+    /// <summary>Gets how often a path ended without converting.</summary>
+    /// <param name="index">The path's index.</param>
+    /// <returns>The non-conversions.</returns>
+    public double GetNulls(int index)
+    {
+        CheckIndex(index);
+        return NullCounts[index];
+    }
+
+    /// <summary>Extracts the converting and non-converting paths of journeys under the engine's eligibility rules.</summary>
+    /// <param name="journeys">The journeys.</param>
+    /// <param name="options">Lookback and excluded channels; defaults when null. Other options are ignored.</param>
+    /// <returns>The aggregated paths.</returns>
+    /// <exception cref="ArgumentException">An excluded channel does not occur in <paramref name="journeys"/>.</exception>
+    public static PathSet FromJourneys(JourneySet journeys, AttributionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(journeys);
+        options ??= new AttributionOptions();
+        options.Validate();
+        var excluded = Eligibility.ResolveExclusions(journeys, options.ExcludedChannels, requireKnown: true);
+        var lookback = options.Lookback.Ticks;
+
+        var builder = new PathSetBuilder();
+        var ids = new int[journeys.ChannelTable.Count];
+        for (var c = 0; c < ids.Length; c++)
+        {
+            ids[c] = builder.Channels.GetOrAdd(journeys.ChannelTable[c]);
+        }
+
+        var kept = new int[Math.Max(1, journeys.MaxTouchpointsPerJourney)];
+        var path = new int[kept.Length];
+        var unattributed = 0.0;
+        var unattributedValue = 0.0;
+        var ticks = journeys.TouchTicks;
+        var channels = journeys.TouchChannels;
+        for (var j = 0; j < journeys.Count; j++)
+        {
+            var pending = journeys.TouchOffsets[j];
+            var end = journeys.TouchOffsets[j + 1];
+            for (var c = journeys.ConversionOffsets[j]; c < journeys.ConversionOffsets[j + 1]; c++)
+            {
+                var value = journeys.ConversionValues[c];
+                var upTo = Eligibility.Window(ticks, ref pending, end, journeys.ConversionTicks[c], lookback, out var first);
+                var length = Collect(channels, excluded, first, upTo, ids, kept, path);
+                if (length == 0)
+                {
+                    unattributed++;
+                    unattributedValue += value;
+                }
+                else
+                {
+                    builder.Add(path.AsSpan(0, length), 1, value, 0);
+                }
+            }
+
+            var trailing = Collect(channels, excluded, pending, end, ids, kept, path);
+            if (trailing > 0)
+            {
+                builder.Add(path.AsSpan(0, trailing), 0, 0, 1);
+            }
+        }
+
+        return builder.Build(unattributed, unattributedValue);
+    }
+
+    private static int Collect(int[] channels, bool[]? excluded, int first, int upTo, int[] ids, int[] kept, int[] path)
+    {
+        var count = upTo - first;
+        if (excluded is not null)
+        {
+            var included = Eligibility.KeepIncluded(channels, excluded, first, upTo, kept);
+            if (included > 0 && included < count)
+            {
+                for (var i = 0; i < included; i++)
+                {
+                    path[i] = ids[channels[kept[i]]];
+                }
+
+                return included;
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            path[i] = ids[channels[first + i]];
+        }
+
+        return count;
+    }
+
+    private void CheckIndex(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+    }
+}
