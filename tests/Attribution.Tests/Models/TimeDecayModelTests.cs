@@ -1,3 +1,4 @@
+using Attribution.Engine;
 using Attribution.Journeys;
 using Attribution.Models;
 using static Attribution.Tests.Fixtures;
@@ -90,7 +91,7 @@ public sealed class TimeDecayModelTests
         var model = AttributionModels.TimeDecay(new TimeDecayModelOptions { HalfLife = TimeSpan.FromHours(1) });
         var journey = new Journey("j", [new(T0.AddHours(-24_001), "a"), new(T0.AddHours(-24_000), "b")], [new Conversion(T0)]);
 
-        var result = model.Attribute(journey, new Engine.AttributionOptions { Lookback = TimeSpan.MaxValue });
+        var result = model.Attribute(journey, new AttributionOptions { Lookback = TimeSpan.MaxValue });
 
         result.Unattributed.Should().BeEmpty();
         result.Credits.Select(c => c.Share).Should().Equal([1.0 / 3, 2.0 / 3], Close);
