@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Attribution.Cli.Commands;
 using Attribution.IO;
 
@@ -28,8 +29,12 @@ internal static class CliApp
         try
         {
             var context = new CliContext(stdout, stdoutIsTerminal);
-            var root = new RootCommand("Multi-touch marketing attribution: credit conversions to the channels and campaigns that led to them, under several models side by side.")
+            // A plain command rather than RootCommand, whose name is the executable's file name ("Attribution.Cli"
+            // under dotnet run) while users type "attribution".
+            var root = new Command("attribution", "Multi-touch marketing attribution: credit conversions to the channels and campaigns that led to them, under several models side by side.")
             {
+                new HelpOption(),
+                new VersionOption(),
                 AttributeCommand.Create(context),
                 DemoCommand.Create(context),
             };
