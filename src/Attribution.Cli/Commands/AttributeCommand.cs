@@ -172,7 +172,8 @@ internal static class AttributeCommand
 
             var sameLetters = journeys.Channels.FirstOrDefault(c => string.Equals(c, channel, StringComparison.OrdinalIgnoreCase));
             var hint = sameLetters is null ? string.Empty : $" (did you mean '{sameLetters}'? channel names are case-sensitive)";
-            throw CliException.Usage($"{option}: channel '{channel}' does not occur in '{path}'{hint}; its channels: {string.Join(", ", journeys.Channels)}.");
+            var channelList = journeys.Channels.Count == 0 ? "it has no touchpoints" : "its channels: " + string.Join(", ", journeys.Channels);
+            throw CliException.Usage($"{option}: channel '{channel}' does not occur in '{path}'{hint}; {channelList}.");
         }
     }
 }
