@@ -27,7 +27,8 @@ internal static class DemoCommand
 
         command.SetAction(parseResult =>
         {
-            var target = report.Resolve(parseResult, context);
+            // The demo is read by people, even through a pipe or a CI log: a table unless --format says otherwise.
+            var target = report.Resolve(parseResult, context, tableByDefault: true);
             var eventsPath = parseResult.GetValue(writeEvents);
             if (eventsPath is not null && string.IsNullOrWhiteSpace(eventsPath))
             {

@@ -36,7 +36,7 @@ internal sealed class ReportOptions
     }
 
     /// <summary>Reads the options; a bad value is a usage error naming the option.</summary>
-    public ReportTarget Resolve(ParseResult parseResult, CliContext context)
+    public ReportTarget Resolve(ParseResult parseResult, CliContext context, bool tableByDefault = false)
     {
         var by = parseResult.GetValue(By)?.Trim().ToLowerInvariant() switch
         {
@@ -54,7 +54,7 @@ internal sealed class ReportOptions
         var format = parseResult.GetValue(Format)?.Trim().ToLowerInvariant() switch
         {
             // A table is for people; anything read by a program (a pipe, a file) defaults to csv.
-            null => output is null && context.StdoutIsTerminal ? ReportFormat.Table : ReportFormat.Csv,
+            null => output is null && (context.StdoutIsTerminal || tableByDefault) ? ReportFormat.Table : ReportFormat.Csv,
             "table" => ReportFormat.Table,
             "csv" => ReportFormat.Csv,
             "json" => ReportFormat.Json,
