@@ -201,15 +201,16 @@ internal sealed class MarkovGraph
 
     /// <summary>Solves the absorbing chain from start: the probability of reaching (conversion) and the expected conversion value.</summary>
     /// <param name="removed">States made absorbing null (a removed channel's states), or null for none.</param>
-    /// <returns>P(conversion) and E[value], each exact to a relative 1e-12.</returns>
+    /// <returns>P(conversion) and E[value], each within 1e-12 of the full chain's value (so removal effects are exact to 1e-12).</returns>
     /// <remarks>
     /// <para>x(s) = (conv(s) + Σ_t count(s,t)·x(t)) / out(s) (value: value(s) in place of conv(s)); a self-loop is moved to
     /// the left-hand side, x(s) = (conv(s) + Σ_{t≠s} count(s,t)·x(t)) / (out(s) − count(s,s)).</para>
     /// <para>Gauss–Seidel sweeps in DFS post-order run twice side by side: once from 0 (a sub-solution) and once from the
     /// largest possible value (a super-solution: 1 for probability, max value(s)/(conv(s)+null(s)) for value). The matrix is
     /// non-negative and substochastic, so the first rises and the second falls monotonically to the unique solution: the
-    /// true start value always lies between them. Sweeps stop when both brackets are narrower than 1e-12 of their upper
-    /// end, which bounds the error rigorously (an acyclic chain needs one sweep).</para>
+    /// true start value always lies between them. Sweeps stop when both brackets at start are narrower than 1e-12 times the
+    /// full chain's answer (the observed conversion rate and value per walk), which bounds the error rigorously; an acyclic
+    /// chain needs one sweep.</para>
     /// </remarks>
     public (double Conversion, double Value) Absorb(bool[]? removed)
     {
@@ -218,7 +219,7 @@ internal sealed class MarkovGraph
         var highC = new double[count];
         var lowV = new double[count];
         var highV = new double[count];
-        var valueCeiling = 0.0;
+        double valueCeiling = 0, conversions = 0, values = 0, walks = 0;
         for (var s = 0; s < count; s++)
         {
             var ends = Conversions[s] + Nulls[s];
@@ -226,13 +227,21 @@ internal sealed class MarkovGraph
             {
                 valueCeiling = Math.Max(valueCeiling, Values[s] / ends);
             }
+
+            conversions += Conversions[s];
+            values += Values[s];
+            walks += ends;
         }
 
+        // The full chain's answers equal the observed rates, so they give the scale against which removal answers must be
+        // accurate (a removal effect is 1 − removed / full). A zero scale means no conversions at all: the answer is 0.
+        var scaleC = walks > 0 ? conversions / walks : 0;
+        var scaleV = walks > 0 ? values / walks : 0;
         for (var s = 0; s < count; s++)
         {
             if (removed is null || !removed[s])
             {
-                highC[s] = 1;
+                highC[s] = scaleC > 0 ? 1 : 0;
                 highV[s] = valueCeiling;
             }
         }
@@ -270,7 +279,7 @@ internal sealed class MarkovGraph
                 highV[s] = hv / leaving;
             }
 
-            if (highC[0] - lowC[0] <= Tolerance * highC[0] && highV[0] - lowV[0] <= Tolerance * highV[0])
+            if (highC[0] - lowC[0] <= Tolerance * scaleC && highV[0] - lowV[0] <= Tolerance * scaleV)
             {
                 return ((lowC[0] + highC[0]) / 2, (lowV[0] + highV[0]) / 2);
             }
