@@ -94,7 +94,7 @@ internal sealed class MarkovGraph
     public static MarkovGraph Build(PathSet paths, int order, Func<int, bool>? include, out MarkovStateSpace space)
     {
         space = new MarkovStateSpace(order, paths.Channels.Count);
-        var edgeIndex = new Dictionary<long, int>();
+        var edgeIndex = new MarkovHashMap(1024);
         var edgeFrom = new List<int>();
         var edgeTo = new List<int>();
         var edgeCount = new List<double>();
@@ -127,17 +127,16 @@ internal sealed class MarkovGraph
                     nulls.Add(0);
                 }
 
-                var key = ((long)previous << 32) | (uint)state;
-                if (edgeIndex.TryGetValue(key, out var edge))
+                var edge = edgeIndex.GetOrAdd(MarkovHashMap.Pack(previous, state), edgeFrom.Count);
+                if (edge == edgeFrom.Count)
                 {
-                    edgeCount[edge] += weight;
-                }
-                else
-                {
-                    edgeIndex.Add(key, edgeFrom.Count);
                     edgeFrom.Add(previous);
                     edgeTo.Add(state);
                     edgeCount.Add(weight);
+                }
+                else
+                {
+                    edgeCount[edge] += weight;
                 }
 
                 previous = state;

@@ -9,7 +9,7 @@ namespace Attribution.DataDriven;
 internal sealed class MarkovStateSpace
 {
     private readonly int[] roots;
-    private readonly Dictionary<long, int> children = [];
+    private readonly MarkovHashMap children = new();
     private readonly List<int> nodeParent = [-1];
     private readonly List<int> nodeChannel = [-1];
     private readonly List<int> nodeState = [0];
@@ -101,19 +101,19 @@ internal sealed class MarkovStateSpace
             return root;
         }
 
-        var key = ((long)node << 32) | (uint)channel;
-        if (children.TryGetValue(key, out var child))
-        {
-            return child;
-        }
-
+        var key = MarkovHashMap.Pack(node, channel);
         if (!create)
         {
-            return -1;
+            return children.Find(key);
         }
 
-        child = NewNode(node, channel);
-        children.Add(key, child);
+        var next = nodeParent.Count;
+        var child = children.GetOrAdd(key, next);
+        if (child == next)
+        {
+            NewNode(node, channel);
+        }
+
         return child;
     }
 
