@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Attribution.DataDriven;
+
+namespace Attribution.Tests.DataDriven;
+
+public sealed class MarkovModelJsonTests
+{
+    private static MarkovModel Fitted(int order)
+    {
+        var builder = new PathSetBuilder();
+        builder.Add(["search", "email", "search"], conversions: 3, value: 360.5, nulls: 10);
+        builder.Add(["display"], conversions: 0, value: 0, nulls: 25);
+        builder.Add(["display", "search", "search", "email"], conversions: 2, value: 99.25, nulls: 4);
+        builder.Add(["email"], conversions: 1, value: 0.1, nulls: 7);
+        return MarkovChain.Fit(builder.Build(), new MarkovOptions { Order = order });
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void FromJson_OfToJson_GivesIdenticalOutputs(int order)
+    {
+        var model = Fitted(order);
+
+        var json = model.ToJson();
+        var loaded = MarkovModel.FromJson(json);
+
+        loaded.Name.Should().Be(model.Name);
+        loaded.Order.Should().Be(order);
+        loaded.Channels.Should().Equal(model.Channels);
+        loaded.StateCount.Should().Be(model.StateCount);
+        loaded.TotalConversions.Should().Be(model.TotalConversions);
+        loaded.TotalValue.Should().Be(model.TotalValue);
+        loaded.TotalNulls.Should().Be(model.TotalNulls);
+        loaded.ConversionProbability.Should().Be(model.ConversionProbability);
+        loaded.ExpectedValue.Should().Be(model.ExpectedValue);
+        loaded.Results.Should().Equal(model.Results);
+        loaded.Transitions.Should().Equal(model.Transitions);
+        loaded.ToJson().Should().Be(json);
+    }
+
+    [Fact]
+    public void ToJson_WritesFormatAndCamelCaseNames()
+    {
+        using var document = JsonDocument.Parse(Fitted(1).ToJson());
+
+        document.RootElement.GetProperty("format").GetString().Should().Be("attribution.markov");
+        document.RootElement.GetProperty("version").GetInt32().Should().Be(1);
+        document.RootElement.GetProperty("channels").EnumerateArray().Select(e => e.GetString()).Should().Equal("search", "email", "display");
+    }
+
+    [Theory]
+    [InlineData("null", "*null*")]
+    [InlineData("""{"format":"other","version":1}""", "*format*")]
+    [InlineData("""{"format":"attribution.markov","version":1,"order":1}""", "*'channels' is missing*")]
+    public void FromJson_NotAMarkovModel_ThrowsJsonException(string json, string message)
+    {
+        var act = () => MarkovModel.FromJson(json);
+
+        act.Should().Throw<JsonException>().WithMessage(message);
+    }
+
+    [Fact]
+    public void FromJson_EdgeToUnknownState_ThrowsNamingTheEdge()
+    {
+        var json = Fitted(1).ToJson();
+        var tampered = json.Replace("\"edgeTo\":[1", "\"edgeTo\":[99", StringComparison.Ordinal);
+
+        var act = () => MarkovModel.FromJson(tampered);
+
+        act.Should().Throw<JsonException>().WithMessage("Edge 0 goes from state 0 to state 99*");
+    }
+}
