@@ -1,0 +1,13 @@
+namespace Attribution.IO;
+
+/// <summary>Options for <see cref="EventLogCsvReader"/>.</summary>
+public sealed record EventLogCsvOptions
+{
+    /// <summary>Gets the field separator.</summary>
+    /// <value>The default value is <c>,</c>. Must be an ASCII character other than the quote <c>"</c>, CR and LF.</value>
+    public char Delimiter { get; init; } = ',';
+
+    /// <summary>Gets a receiver of progress: the number of data rows read so far, reported about every 100 000 rows and once at the end.</summary>
+    /// <value>The default value is <see langword="null"/> (no reports).</value>
+    public IProgress<long>? Progress { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace Attribution.IO.Internal;
+
+/// <summary>Helpers for UTF-8 field values.</summary>
+internal static class Utf8Text
+{
+    /// <summary>Whether a field is empty or only spaces and tabs, which the format treats as absent.</summary>
+    public static bool IsBlank(this ReadOnlySpan<byte> utf8) => utf8.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0;
+}
