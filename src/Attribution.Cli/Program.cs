@@ -1,2 +1,3 @@
-Console.Error.WriteLine("attribution: the command line is being built; see README.md.");
-return 2;
+using Attribution.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error, stdoutIsTerminal: !Console.IsOutputRedirected);

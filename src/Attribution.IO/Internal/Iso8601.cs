@@ -26,6 +26,11 @@ internal static class Iso8601
 
     public static Failure TryParse(ReadOnlySpan<byte> utf8, out DateTimeOffset value)
     {
+        if (TryParseCommon(utf8, out value))
+        {
+            return Failure.None;
+        }
+
         value = default;
         if (utf8.IsEmpty || utf8.Length > MaxLength)
         {
@@ -51,6 +56,99 @@ internal static class Iso8601
         return DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
             ? Failure.None
             : Failure.Malformed;
+    }
+
+    /// <summary>
+    /// The fast path for the usual shape, <c>yyyy-MM-ddTHH:mm:ss[.f…]</c> then <c>Z</c> or <c>±hh:mm</c>, read straight from
+    /// the bytes. It accepts only what the exact formats accept; anything else, valid or not, is left to them.
+    /// </summary>
+    private static bool TryParseCommon(ReadOnlySpan<byte> s, out DateTimeOffset value)
+    {
+        value = default;
+        if (s.Length < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':')
+        {
+            return false;
+        }
+
+        if (!Digits(s, 0, 4, out var year) || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day)
+            || !Digits(s, 11, 2, out var hour) || !Digits(s, 14, 2, out var minute) || !Digits(s, 17, 2, out var second))
+        {
+            return false;
+        }
+
+        // Years 1 and 9999 can fall outside the range of DateTimeOffset once the offset is applied; leave them to the slow path.
+        if (year is < 2 or > 9998 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var i = 19;
+        long fraction = 0;
+        if (s[i] == '.')
+        {
+            var digits = 0;
+            while (++i < s.Length && (uint)(s[i] - '0') <= 9)
+            {
+                if (++digits > 7)
+                {
+                    return false;
+                }
+
+                fraction = (fraction * 10) + (s[i] - '0');
+            }
+
+            if (digits == 0)
+            {
+                return false;
+            }
+
+            for (var d = digits; d < 7; d++)
+            {
+                fraction *= 10;
+            }
+        }
+
+        TimeSpan offset;
+        if (i == s.Length - 1 && s[i] == 'Z')
+        {
+            offset = TimeSpan.Zero;
+        }
+        else if (i == s.Length - 6 && s[i] is (byte)'+' or (byte)'-' && s[i + 3] == ':'
+            && Digits(s, i + 1, 2, out var offsetHours) && Digits(s, i + 4, 2, out var offsetMinutes)
+            && offsetHours <= 14 && offsetMinutes <= 59 && (offsetHours < 14 || offsetMinutes == 0))
+        {
+            offset = new TimeSpan(offsetHours, offsetMinutes, 0);
+            if (s[i] == '-')
+            {
+                offset = -offset;
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fraction);
+        value = new DateTimeOffset(local, offset);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> s, int start, int count, out int number)
+    {
+        number = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = (uint)(s[i] - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            number = (number * 10) + (int)digit;
+        }
+
+        return true;
     }
 
     private static bool HasOffset(ReadOnlySpan<char> text)

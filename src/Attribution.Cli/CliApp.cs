@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Attribution.Cli.Commands;
+using Attribution.IO;
+
+namespace Attribution.Cli;
+
+/// <summary>The <c>attribution</c> command line: parses the arguments, runs a command, and turns every user mistake into one line on stderr.</summary>
+internal static class CliApp
+{
+    private const string Prefix = "attribution: error: ";
+
+    /// <summary>Runs the tool.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdout">Where reports and help go (unless <c>--output</c> names a file).</param>
+    /// <param name="stderr">Where errors go, one line each.</param>
+    /// <param name="stdoutIsTerminal">Whether <paramref name="stdout"/> is a terminal: picks <c>table</c> rather than <c>csv</c> when no <c>--format</c> is given.</param>
+    /// <returns>The exit code: 0 success, 1 bad input data or file, 2 bad command line, 3 internal error.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal = false)
+        => Run(args, stdout, stderr, stdoutIsTerminal, rethrowUnexpected: false);
+
+    /// <summary>Runs the tool; tests set <paramref name="rethrowUnexpected"/> so a bug fails with its stack trace instead of exit code 3.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool rethrowUnexpected)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+
+        try
+        {
+            var context = new CliContext(stdout, stdoutIsTerminal);
+            // A plain command rather than RootCommand, whose name is the executable's file name ("Attribution.Cli"
+            // under dotnet run) while users type "attribution".
+            var root = new Command("attribution", "Multi-touch marketing attribution: credit conversions to the channels and campaigns that led to them, under several models side by side.")
+            {
+                new HelpOption(),
+                new VersionOption(),
+                AttributeCommand.Create(context),
+                DemoCommand.Create(context),
+            };
+
+            var parseResult = root.Parse(args);
+            if (parseResult.Errors.Count > 0)
+            {
+                var messages = string.Join(" ", parseResult.Errors.Select(static e => e.Message));
+                WriteError(stderr, $"{messages} See 'attribution --help'.");
+                return ExitCodes.Usage;
+            }
+
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (CliException e)
+        {
+            WriteError(stderr, e.Message);
+            return e.ExitCode;
+        }
+        catch (AttributionDataException e)
+        {
+            WriteError(stderr, e.Message);
+            return ExitCodes.Data;
+        }
+        catch (Exception e) when (!rethrowUnexpected)
+        {
+            WriteError(stderr, $"internal error ({e.GetType().Name}): {e.Message}");
+            return ExitCodes.Internal;
+        }
+    }
+
+    private static void WriteError(TextWriter stderr, string message)
+    {
+        // One line, whatever the message holds: scripts grep it, people read it.
+        stderr.Write(Prefix);
+        stderr.Write(message.ReplaceLineEndings(" ").Trim());
+        stderr.Write('\n');
+    }
+}

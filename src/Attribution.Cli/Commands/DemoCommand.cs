@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Globalization;
+using Attribution.Cli.Demo;
+using Attribution.Cli.Models;
+using Attribution.Engine;
+using Attribution.Journeys;
+using Attribution.Models;
+
+namespace Attribution.Cli.Commands;
+
+/// <summary><c>attribution demo</c>: every rule-based model on the bundled demo data, side by side.</summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var writeEvents = new Option<string?>("--write-events")
+        {
+            Description = "Also write the demo's event log to this CSV file, to try 'attribution attribute --input' on.",
+            HelpName = "FILE",
+        };
+        var report = new ReportOptions();
+        var command = new Command("demo", $"Compare every rule-based model on a generated, realistic data set ({DemoData.JourneyCount:N0} journeys, always the same).")
+        {
+            writeEvents,
+        };
+        report.AddTo(command);
+
+        command.SetAction(parseResult =>
+        {
+            var target = report.Resolve(parseResult, context);
+            var eventsPath = parseResult.GetValue(writeEvents);
+            if (eventsPath is not null && string.IsNullOrWhiteSpace(eventsPath))
+            {
+                throw CliException.Usage("--write-events: the file name is empty.");
+            }
+
+            var generated = DemoData.Generate();
+            if (eventsPath is not null)
+            {
+                var csv = new StringWriter();
+                EventLogCsvWriter.Write(csv, generated);
+                ReportOptions.WriteFile("--write-events", eventsPath, csv.ToString());
+            }
+
+            var journeys = JourneySet.Create(generated);
+            var settings = new ModelSettings { ChannelWeights = new ChannelWeightsModelOptions { Weights = DemoData.CustomWeights } };
+            var models = ModelFactory.Names.Select(name => ModelFactory.Create(name, settings, journeys)).ToList();
+            var result = new AttributionEngine().Run(journeys, models);
+
+            var weights = string.Join(",", DemoData.CustomWeights.Select(static w => string.Create(CultureInfo.InvariantCulture, $"{w.Key}={w.Value}")));
+            var note = $"Lookback 90d, time-decay half-life 7d, u-shaped 0.4,0.2,0.4, custom --channel-weights {weights}.\n"
+                + (eventsPath is null
+                    ? "Run 'attribution demo --write-events events.csv' to get these events, then 'attribution attribute --input events.csv --model linear ...'."
+                    : $"Events written to '{eventsPath}'; try 'attribution attribute --input {eventsPath} --model linear --model time-decay'.");
+            ReportOptions.Write(target, result, context, note);
+            return ExitCodes.Success;
+        });
+
+        return command;
+    }
+}

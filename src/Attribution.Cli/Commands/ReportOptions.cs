@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Text;
+using Attribution.Cli.Output;
+using Attribution.Reports;
+
+namespace Attribution.Cli.Commands;
+
+/// <summary>The options that say how and where a report is written, shared by <c>attribute</c> and <c>demo</c>.</summary>
+internal sealed class ReportOptions
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public Option<string?> By { get; } = new("--by")
+    {
+        Description = "Rows per channel or per campaign (touches without a campaign count as (none)).",
+        HelpName = "channel|campaign",
+    };
+
+    public Option<string?> Format { get; } = new("--format")
+    {
+        Description = "Output format; table on a terminal, csv otherwise.",
+        HelpName = "table|csv|json",
+    };
+
+    public Option<string?> Output { get; } = new("--output")
+    {
+        Description = "Write the report to this file instead of standard output.",
+        HelpName = "FILE",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Add(By);
+        command.Add(Format);
+        command.Add(Output);
+    }
+
+    /// <summary>Reads the options; a bad value is a usage error naming the option.</summary>
+    public ReportTarget Resolve(ParseResult parseResult, CliContext context)
+    {
+        var by = parseResult.GetValue(By)?.Trim().ToLowerInvariant() switch
+        {
+            null or "channel" => ReportGrouping.Channel,
+            "campaign" => ReportGrouping.Campaign,
+            _ => throw CliException.Usage($"--by: '{parseResult.GetValue(By)}' is not a grouping; use channel or campaign."),
+        };
+
+        var output = parseResult.GetValue(Output);
+        if (output is not null && string.IsNullOrWhiteSpace(output))
+        {
+            throw CliException.Usage("--output: the file name is empty.");
+        }
+
+        var format = parseResult.GetValue(Format)?.Trim().ToLowerInvariant() switch
+        {
+            // A table is for people; anything read by a program (a pipe, a file) defaults to csv.
+            null => output is null && context.StdoutIsTerminal ? ReportFormat.Table : ReportFormat.Csv,
+            "table" => ReportFormat.Table,
+            "csv" => ReportFormat.Csv,
+            "json" => ReportFormat.Json,
+            _ => throw CliException.Usage($"--format: '{parseResult.GetValue(Format)}' is not a format; use table, csv or json."),
+        };
+
+        return new ReportTarget(format, by, output);
+    }
+
+    /// <summary>Writes the report (and any trailing note, table format only) to the output file or standard output.</summary>
+    public static void Write(ReportTarget target, AttributionReport report, CliContext context, string? tableNote = null)
+    {
+        var text = new StringWriter();
+        ReportWriter.Write(text, report, target.Format, target.Grouping);
+        if (tableNote is not null && target.Format == ReportFormat.Table)
+        {
+            text.Write('\n');
+            text.Write(tableNote);
+            text.Write('\n');
+        }
+
+        if (target.OutputPath is null)
+        {
+            context.Stdout.Write(text.ToString());
+            context.Stdout.Flush();
+        }
+        else
+        {
+            WriteFile("--output", target.OutputPath, text.ToString());
+        }
+    }
+
+    /// <summary>Writes a whole file, turning I/O failures into a one-line data error naming the option.</summary>
+    public static void WriteFile(string option, string path, string contents)
+    {
+        try
+        {
+            File.WriteAllText(path, contents, Utf8NoBom);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new CliException($"{option}: cannot write '{path}': {e.Message}", ExitCodes.Data);
+        }
+    }
+}
+
+/// <summary>Where and how a report is written.</summary>
+/// <param name="Format">The format.</param>
+/// <param name="Grouping">The rows' key.</param>
+/// <param name="OutputPath">The output file, or null for standard output.</param>
+internal sealed record ReportTarget(ReportFormat Format, ReportGrouping Grouping, string? OutputPath);

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Attribution.Cli.Output;
+using Attribution.Journeys;
+
+namespace Attribution.Cli.Demo;
+
+/// <summary>Writes journeys as an event-log CSV (<c>journey_id,timestamp,channel,campaign,conversion,value,conversion_id</c>),
+/// the format <c>attribution attribute --input</c> reads.</summary>
+/// <remarks>A touch row fills channel and campaign; a conversion row fills conversion (its kind), value and conversion_id.
+/// Events of a journey are in time order, a touch before a conversion at the same instant.</remarks>
+internal static class EventLogCsvWriter
+{
+    /// <summary>The header line.</summary>
+    public const string Header = "journey_id,timestamp,channel,campaign,conversion,value,conversion_id";
+
+    public static void Write(TextWriter writer, IEnumerable<Journey> journeys)
+    {
+        writer.Write(Header);
+        writer.Write('\n');
+        foreach (var journey in journeys)
+        {
+            var id = CsvReportWriter.Escape(journey.Id);
+            var touches = journey.Touchpoints;
+            var conversions = journey.Conversions;
+            int t = 0, c = 0;
+            while (t < touches.Length || c < conversions.Length)
+            {
+                if (t < touches.Length && (c == conversions.Length || touches[t].Instant.UtcTicks <= conversions[c].Instant.UtcTicks))
+                {
+                    var touch = touches[t++];
+                    writer.Write(string.Create(CultureInfo.InvariantCulture, $"{id},{Timestamp(touch.Instant)},{CsvReportWriter.Escape(touch.Channel)},{CsvReportWriter.Escape(touch.Campaign ?? string.Empty)},,,\n"));
+                }
+                else
+                {
+                    var conversion = conversions[c++];
+                    writer.Write(string.Create(CultureInfo.InvariantCulture, $"{id},{Timestamp(conversion.Instant)},,,{CsvReportWriter.Escape(conversion.Kind)},{CsvReportWriter.Number(conversion.Value)},{CsvReportWriter.Escape(conversion.Id ?? string.Empty)}\n"));
+                }
+            }
+        }
+    }
+
+    private static string Timestamp(DateTimeOffset instant)
+        => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

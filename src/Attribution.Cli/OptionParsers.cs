@@ -1,0 +1,142 @@
+using System.Globalization;
+using Attribution.Models;
+
+namespace Attribution.Cli;
+
+/// <summary>Parses the textual option values of the command line; every failure is a one-line <see cref="CliException"/> naming the option.</summary>
+internal static class OptionParsers
+{
+    private const double SumTolerance = 1e-9;
+
+    /// <summary>Parses a duration such as <c>30d</c>, <c>1.5d</c>, <c>12h</c>, <c>90m</c> or <c>45s</c>.</summary>
+    public static TimeSpan ParseDuration(string option, string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length < 2)
+        {
+            throw BadDuration(option, text);
+        }
+
+        var unit = char.ToLowerInvariant(trimmed[^1]);
+        double unitSeconds = unit switch
+        {
+            's' => 1,
+            'm' => 60,
+            'h' => 3600,
+            'd' => 86400,
+            _ => double.NaN,
+        };
+
+        if (double.IsNaN(unitSeconds)
+            || !double.TryParse(trimmed.AsSpan(0, trimmed.Length - 1), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            throw BadDuration(option, text);
+        }
+
+        var seconds = amount * unitSeconds;
+        if (!(seconds > 0))
+        {
+            throw CliException.Usage($"{option}: '{text}' must be longer than zero.");
+        }
+
+        // TimeSpan holds about 29,000 years; anything longer is a typo, not a window.
+        if (seconds >= TimeSpan.MaxValue.TotalSeconds)
+        {
+            throw CliException.Usage($"{option}: '{text}' is too long a duration.");
+        }
+
+        return TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
+    }
+
+    /// <summary>Parses the u-shaped ratios <c>first,middle,last</c>: three numbers ≥ 0 adding up to 1.</summary>
+    public static UShapedModelOptions ParsePositions(string option, string text)
+    {
+        var parts = text.Split(',');
+        if (parts.Length != 3)
+        {
+            throw CliException.Usage($"{option}: '{text}' must be three numbers first,middle,last (for example 0.4,0.2,0.4).");
+        }
+
+        var values = new double[3];
+        for (var i = 0; i < 3; i++)
+        {
+            values[i] = ParseNonNegative(option, parts[i], text);
+        }
+
+        var sum = values[0] + values[1] + values[2];
+        if (Math.Abs(sum - 1) > SumTolerance)
+        {
+            throw CliException.Usage($"{option}: '{text}' adds up to {sum.ToString("R", CultureInfo.InvariantCulture)}; the three ratios must add up to 1.");
+        }
+
+        return new UShapedModelOptions { First = values[0], Middle = values[1], Last = values[2] };
+    }
+
+    /// <summary>Parses <c>channel=weight,channel=weight</c>; channel names are case-sensitive, weights finite and ≥ 0.</summary>
+    public static Dictionary<string, double> ParseChannelWeights(string option, IEnumerable<string> texts)
+    {
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            foreach (var item in text.Split(','))
+            {
+                var eq = item.IndexOf('=', StringComparison.Ordinal);
+                if (eq < 0)
+                {
+                    throw CliException.Usage($"{option}: '{item}' must be channel=weight (for example email=2,display=0.5).");
+                }
+
+                var channel = item[..eq].Trim();
+                if (channel.Length == 0)
+                {
+                    throw CliException.Usage($"{option}: '{item}' has no channel name before '='.");
+                }
+
+                var weight = ParseNonNegative(option, item[(eq + 1)..], item);
+                if (!weights.TryAdd(channel, weight))
+                {
+                    throw CliException.Usage($"{option}: channel '{channel}' is given twice.");
+                }
+            }
+        }
+
+        return weights;
+    }
+
+    /// <summary>Splits repeated and comma-separated values into one list, dropping empty items and duplicates (case-sensitive).</summary>
+    public static List<string> ParseList(IEnumerable<string> texts)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var list = new List<string>();
+        foreach (var text in texts)
+        {
+            foreach (var item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (seen.Add(item))
+                {
+                    list.Add(item);
+                }
+            }
+        }
+
+        return list;
+    }
+
+    private static double ParseNonNegative(string option, string number, string context)
+    {
+        if (!double.TryParse(number.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            throw CliException.Usage($"{option}: '{number.Trim()}' in '{context}' is not a number.");
+        }
+
+        if (value < 0)
+        {
+            throw CliException.Usage($"{option}: '{number.Trim()}' in '{context}' is negative; use numbers ≥ 0.");
+        }
+
+        return value;
+    }
+
+    private static CliException BadDuration(string option, string text)
+        => CliException.Usage($"{option}: '{text}' is not a duration; use a number followed by s, m, h or d (for example 30d, 1.5d, 90m).");
+}

@@ -1,0 +1,11 @@
+namespace Attribution.Cli.Output;
+
+/// <summary>What the rows of a report are keyed by.</summary>
+internal enum ReportGrouping
+{
+    /// <summary>One row per channel.</summary>
+    Channel,
+
+    /// <summary>One row per campaign, touches without one under <c>(none)</c>.</summary>
+    Campaign,
+}
