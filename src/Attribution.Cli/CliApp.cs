@@ -36,6 +36,8 @@ internal static class CliApp
                 new HelpOption(),
                 new VersionOption(),
                 AttributeCommand.Create(context),
+                ReportCommand.Create(context),
+                ContributionsCommand.Create(context),
                 DemoCommand.Create(context),
             };
 

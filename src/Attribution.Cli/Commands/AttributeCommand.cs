@@ -1,9 +1,11 @@
 using System.CommandLine;
 using Attribution.Cli.Models;
+using Attribution.Cli.Output;
 using Attribution.Engine;
 using Attribution.IO;
 using Attribution.Journeys;
 using Attribution.Models;
+using Attribution.Reports;
 
 namespace Attribution.Cli.Commands;
 
@@ -11,6 +13,40 @@ namespace Attribution.Cli.Commands;
 internal static class AttributeCommand
 {
     public static Command Create(CliContext context)
+    {
+        var report = new ReportOptions();
+        var spend = SpendOptions.Create();
+        return CreateCore(
+            "attribute",
+            "Attribute the conversions of an event-log CSV and compare models side by side; with --spend, report spend, ROAS, ROI and CPA.",
+            [report.By, report.Format, report.Output, spend.Spend, spend.Currency],
+            includeTouchpoints: false,
+            parseResult =>
+            {
+                var target = report.Resolve(parseResult, context);
+                var spendTable = spend.Load(parseResult);
+                return (result, _) =>
+                {
+                    if (spendTable is null)
+                    {
+                        ReportOptions.Write(target, result, context);
+                    }
+                    else
+                    {
+                        SpendReportWriter.Write(target, result, spendTable, context);
+                    }
+                };
+            });
+    }
+
+    /// <summary>Builds a command that reads an event log and runs models; <paramref name="prepare"/> checks the command's own
+    /// options before the input is read and returns what to do with the report.</summary>
+    internal static Command CreateCore(
+        string name,
+        string description,
+        IEnumerable<Option> extraOptions,
+        bool includeTouchpoints,
+        Func<ParseResult, Action<AttributionReport, AttributionOptions>> prepare)
     {
         var input = new Option<string>("--input")
         {
@@ -49,18 +85,19 @@ internal static class AttributeCommand
             Description = "Channels that earn credit only when nothing else is eligible, for example direct,referral.",
             HelpName = "CHANNEL,...",
         };
-        var report = new ReportOptions();
-
-        var command = new Command("attribute", "Attribute the conversions of an event-log CSV and compare models side by side.")
+        var command = new Command(name, description)
         {
             input, model, lookback, halfLife, positions, channelWeights, exclude,
         };
-        report.AddTo(command);
+        foreach (var option in extraOptions)
+        {
+            command.Add(option);
+        }
 
         command.SetAction(parseResult =>
         {
             // Everything the command line alone can get wrong is checked before the (possibly large) input is read.
-            var target = report.Resolve(parseResult, context);
+            var finish = prepare(parseResult);
             var names = ResolveModels(parseResult.GetValue(model) ?? []);
             var settings = new ModelSettings();
             var halfLifeText = parseResult.GetValue(halfLife);
@@ -86,7 +123,7 @@ internal static class AttributeCommand
                 settings = settings with { ChannelWeights = new ChannelWeightsModelOptions { Weights = weights } };
             }
 
-            var options = new AttributionOptions();
+            var options = new AttributionOptions { IncludeTouchpointCredits = includeTouchpoints };
             var lookbackText = parseResult.GetValue(lookback);
             if (lookbackText is not null)
             {
@@ -106,7 +143,7 @@ internal static class AttributeCommand
 
             var models = names.Select(name => ModelFactory.Create(name, settings, journeys)).ToList();
             var result = new AttributionEngine(options).Run(journeys, models);
-            ReportOptions.Write(target, result, context);
+            finish(result, options);
             return ExitCodes.Success;
         });
 

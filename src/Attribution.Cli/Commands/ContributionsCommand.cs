@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Attribution.IO;
+using Attribution.Reports;
+
+namespace Attribution.Cli.Commands;
+
+/// <summary><c>attribution contributions --input FILE --model NAME ... --output contributions.csv</c>: one record per (model, conversion, campaign) for a CRM to import.</summary>
+internal static class ContributionsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var output = new Option<string>("--output")
+        {
+            Description = "The file to write; .json gives JSON, anything else CSV unless --format says otherwise.",
+            HelpName = "FILE",
+            Required = true,
+        };
+        var format = new Option<string?>("--format")
+        {
+            Description = "csv or json (default: from the --output extension).",
+            HelpName = "csv|json",
+        };
+        return AttributeCommand.CreateCore(
+            "contributions",
+            "Write campaign contribution records (campaign, channel, journey, conversion id/kind/instant, share, value) as CSV or JSON.",
+            [output, format],
+            includeTouchpoints: true,
+            parseResult =>
+            {
+                var path = parseResult.GetValue(output)!;
+                if (string.IsNullOrWhiteSpace(path))
+                {
+                    throw CliException.Usage("--output: the file name is empty.");
+                }
+
+                var json = parseResult.GetValue(format)?.Trim().ToLowerInvariant() switch
+                {
+                    null => Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase),
+                    "csv" => false,
+                    "json" => true,
+                    _ => throw CliException.Usage($"--format: '{parseResult.GetValue(format)}' is not a format; use csv or json."),
+                };
+                return (result, _) =>
+                {
+                    var records = ContributionRecords.From(result);
+                    string text;
+                    if (json)
+                    {
+                        using var stream = new MemoryStream();
+                        ContributionWriter.WriteJson(stream, records);
+                        text = System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+                    }
+                    else
+                    {
+                        var csv = new StringWriter();
+                        ContributionWriter.WriteCsv(csv, records);
+                        text = csv.ToString();
+                    }
+
+                    ReportOptions.WriteFile("--output", path, text);
+                    context.Stdout.Write($"Wrote {records.Count} contribution records to {path}\n");
+                    context.Stdout.Flush();
+                };
+            });
+    }
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Attribution.IO;
+
+namespace Attribution.Cli.Commands;
+
+/// <summary><c>attribution report --input FILE --model NAME ... --output report.html [--spend FILE]</c>: writes the self-contained HTML report.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var output = new Option<string>("--output")
+        {
+            Description = "The HTML file to write: one self-contained page with inline CSS and SVG charts.",
+            HelpName = "FILE",
+            Required = true,
+        };
+        var title = new Option<string?>("--title")
+        {
+            Description = "The report's title (default \"Attribution report\").",
+            HelpName = "TEXT",
+        };
+        var spend = SpendOptions.Create();
+        return AttributeCommand.CreateCore(
+            "report",
+            "Write an HTML report: totals, credit per channel by model, ROAS per channel (with --spend), top campaigns, common paths, time to conversion and path length.",
+            [output, title, spend.Spend, spend.Currency],
+            includeTouchpoints: false,
+            parseResult =>
+            {
+                var path = parseResult.GetValue(output)!;
+                if (string.IsNullOrWhiteSpace(path))
+                {
+                    throw CliException.Usage("--output: the file name is empty.");
+                }
+
+                var options = new HtmlReportOptions { Title = parseResult.GetValue(title) ?? new HtmlReportOptions().Title };
+                var spendTable = spend.Load(parseResult);
+                return (result, attribution) =>
+                {
+                    var html = new StringWriter();
+                    HtmlReportWriter.Write(html, result, spendTable, options with { Attribution = attribution });
+                    ReportOptions.WriteFile("--output", path, html.ToString());
+                    context.Stdout.Write($"Wrote {path}\n");
+                    context.Stdout.Flush();
+                };
+            });
+    }
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Attribution.IO;
+using Attribution.Reports;
+
+namespace Attribution.Cli.Commands;
+
+/// <summary>The <c>--spend FILE</c> and <c>--currency CODE</c> options, shared by <c>attribute</c> and <c>report</c>.</summary>
+internal sealed record SpendOptions(Option<string?> Spend, Option<string?> Currency)
+{
+    public static SpendOptions Create() => new(
+        new Option<string?>("--spend")
+        {
+            Description = "A spend CSV (channel,campaign,date,cost) to match to credit: spend, ROAS, ROI and CPA per channel or campaign.",
+            HelpName = "FILE",
+        },
+        new Option<string?>("--currency")
+        {
+            Description = "The currency of the spend file's costs, for example EUR; a currency column in the file must agree.",
+            HelpName = "CODE",
+        });
+
+    /// <summary>Reads the spend file, or returns null when <c>--spend</c> is not given.</summary>
+    public SpendTable? Load(ParseResult parseResult)
+    {
+        var path = parseResult.GetValue(Spend);
+        var currency = parseResult.GetValue(Currency);
+        if (path is null)
+        {
+            if (currency is not null)
+            {
+                throw CliException.Usage("--currency applies to --spend, which is not given.");
+            }
+
+            return null;
+        }
+
+        try
+        {
+            return SpendCsvReader.Read(path, new SpendCsvOptions { Currency = currency });
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw CliException.BadData($"--spend: file '{path}' does not exist.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CliException.BadData($"--spend: cannot read '{path}': {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Attribution.Cli.Commands;
+using Attribution.Reports;
+
+namespace Attribution.Cli.Output;
+
+/// <summary>Writes spend against credit — <c>model,channel,spend,conversions,value,roas,roi,cpa</c> — in a <see cref="ReportFormat"/>.</summary>
+/// <remarks>An undefined ratio (division by zero) is empty in CSV, null in JSON and "n/a" in a table.</remarks>
+internal static class SpendReportWriter
+{
+    public static void Write(ReportTarget target, AttributionReport report, SpendTable? spend, CliContext context)
+    {
+        spend ??= SpendTable.Empty;
+        var rows = target.Grouping == ReportGrouping.Campaign ? ReturnOnSpend.ByCampaign(report, spend) : ReturnOnSpend.ByChannel(report, spend);
+        var key = ReportWriter.KeyHeader(target.Grouping);
+        var text = new StringWriter();
+        switch (target.Format)
+        {
+            case ReportFormat.Csv:
+                WriteCsv(text, key, rows);
+                break;
+            case ReportFormat.Json:
+                WriteJson(text, key, rows, spend.Currency);
+                break;
+            default:
+                WriteTable(text, key, rows, spend.Currency);
+                break;
+        }
+
+        if (target.OutputPath is null)
+        {
+            context.Stdout.Write(text.ToString());
+            context.Stdout.Flush();
+        }
+        else
+        {
+            ReportOptions.WriteFile("--output", target.OutputPath, text.ToString());
+        }
+    }
+
+    private static void WriteCsv(TextWriter writer, string key, IReadOnlyList<SpendReturn> rows)
+    {
+        writer.Write($"model,{key},spend,conversions,value,roas,roi,cpa\n");
+        foreach (var r in rows)
+        {
+            writer.Write(string.Join(',', CsvReportWriter.Escape(r.Model), CsvReportWriter.Escape(r.Key), CsvReportWriter.Number(r.Spend), CsvReportWriter.Number(r.Conversions), CsvReportWriter.Number(r.Value), Optional(r.Roas), Optional(r.Roi), Optional(r.Cpa)));
+            writer.Write('\n');
+        }
+    }
+
+    private static string Optional(double? value) => value is { } v ? CsvReportWriter.Number(v) : string.Empty;
+
+    private static void WriteJson(TextWriter writer, string key, IReadOnlyList<SpendReturn> rows, string? currency)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            if (currency is null)
+            {
+                json.WriteNull("currency");
+            }
+            else
+            {
+                json.WriteString("currency", currency);
+            }
+
+            json.WriteStartArray("rows");
+            foreach (var r in rows)
+            {
+                json.WriteStartObject();
+                json.WriteString("model", r.Model);
+                json.WriteString(key, r.Key);
+                json.WriteNumber("spend", r.Spend);
+                json.WriteNumber("conversions", r.Conversions);
+                json.WriteNumber("value", r.Value);
+                WriteOptional(json, "roas", r.Roas);
+                WriteOptional(json, "roi", r.Roi);
+                WriteOptional(json, "cpa", r.Cpa);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        writer.Write(Encoding.UTF8.GetString(stream.ToArray()));
+        writer.Write('\n');
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteTable(TextWriter writer, string key, IReadOnlyList<SpendReturn> rows, string? currency)
+    {
+        string[] header = ["model", key, currency is null ? "spend" : $"spend ({currency})", "conversions", "value", "ROAS", "ROI", "CPA"];
+        var cells = rows.Select(r => new[]
+        {
+            r.Model, r.Key, N(r.Spend), N(r.Conversions), N(r.Value),
+            r.Roas is { } roas ? N(roas) : "n/a",
+            r.Roi is { } roi ? roi.ToString("0.0%", CultureInfo.InvariantCulture) : "n/a",
+            r.Cpa is { } cpa ? N(cpa) : "n/a",
+        }).ToList();
+        var widths = header.Select((h, i) => Math.Max(h.Length, cells.Count == 0 ? 0 : cells.Max(c => c[i].Length))).ToArray();
+        void Line(string[] values)
+        {
+            // Names are left-aligned, numbers right-aligned.
+            writer.Write(string.Join("  ", values.Select((v, i) => i < 2 ? v.PadRight(widths[i]) : v.PadLeft(widths[i]))).TrimEnd());
+            writer.Write('\n');
+        }
+
+        Line(header);
+        Line(widths.Select(w => new string('-', w)).ToArray());
+        foreach (var row in cells)
+        {
+            Line(row);
+        }
+    }
+
+    private static string N(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+}

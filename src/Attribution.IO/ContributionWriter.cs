@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Attribution.Reports;
+
+namespace Attribution.IO;
+
+/// <summary>Writes contribution records as CSV or JSON for a CRM to import.</summary>
+/// <remarks>
+/// <para>Both formats have the same fields, in snake_case: <c>model, campaign, channel, journey_id, conversion_id,
+/// conversion_kind, conversion_instant, conversion_value, share, value</c>. Instants are ISO-8601 in UTC; numbers use a
+/// dot and round-trip exactly.</para>
+/// <para>CSV fields that hold a comma, a quote or a line break are quoted, with quotes doubled (RFC 4180).</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var records = ContributionRecords.From(report);
+/// ContributionWriter.WriteCsv("contributions.csv", records);
+/// ContributionWriter.WriteJson("contributions.json", records);
+/// </code>
+/// </example>
+public static class ContributionWriter
+{
+    /// <summary>The CSV header, in field order.</summary>
+    public const string CsvHeader = "model,campaign,channel,journey_id,conversion_id,conversion_kind,conversion_instant,conversion_value,share,value";
+
+    /// <summary>Writes records as CSV with a header row.</summary>
+    /// <param name="writer">Where to write; left open.</param>
+    /// <param name="records">The records.</param>
+    public static void WriteCsv(TextWriter writer, IEnumerable<ContributionRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(records);
+        writer.Write(CsvHeader);
+        writer.Write('\n');
+        foreach (var r in records)
+        {
+            Field(writer, r.Model, ',');
+            Field(writer, r.Campaign, ',');
+            Field(writer, r.Channel, ',');
+            Field(writer, r.JourneyId, ',');
+            Field(writer, r.ConversionId, ',');
+            Field(writer, r.ConversionKind, ',');
+            Field(writer, r.ConversionInstant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture), ',');
+            Field(writer, Number(r.ConversionValue), ',');
+            Field(writer, Number(r.Share), ',');
+            Field(writer, Number(r.Value), '\n');
+        }
+    }
+
+    /// <summary>Writes records as a CSV file (UTF-8, no byte order mark).</summary>
+    /// <param name="path">The file; created or overwritten.</param>
+    /// <param name="records">The records.</param>
+    public static void WriteCsv(string path, IEnumerable<ContributionRecord> records)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        WriteCsv(writer, records);
+    }
+
+    /// <summary>Writes records as a JSON array of objects.</summary>
+    /// <param name="stream">Where to write (UTF-8); left open.</param>
+    /// <param name="records">The records.</param>
+    public static void WriteJson(Stream stream, IEnumerable<ContributionRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(records);
+        JsonSerializer.Serialize(stream, records.ToArray(), ContributionJsonContext.Default.ContributionRecordArray);
+    }
+
+    /// <summary>Writes records as a JSON file.</summary>
+    /// <param name="path">The file; created or overwritten.</param>
+    /// <param name="records">The records.</param>
+    public static void WriteJson(string path, IEnumerable<ContributionRecord> records)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
+        WriteJson(stream, records);
+    }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static void Field(TextWriter writer, string text, char end)
+    {
+        if (text.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+        {
+            writer.Write('"');
+            writer.Write(text.Replace("\"", "\"\"", StringComparison.Ordinal));
+            writer.Write('"');
+        }
+        else
+        {
+            writer.Write(text);
+        }
+
+        writer.Write(end);
+    }
+}

@@ -1,0 +1,23 @@
+using Attribution.Engine;
+
+namespace Attribution.IO;
+
+/// <summary>Options for <see cref="HtmlReportWriter"/>.</summary>
+public sealed record HtmlReportOptions
+{
+    /// <summary>Gets the report's title.</summary>
+    /// <value>The default value is "Attribution report".</value>
+    public string Title { get; init; } = "Attribution report";
+
+    /// <summary>Gets how many campaigns the top-campaigns section shows.</summary>
+    /// <value>The default value is 10.</value>
+    public int TopCampaigns { get; init; } = 10;
+
+    /// <summary>Gets how many paths the conversion-path table shows.</summary>
+    /// <value>The default value is 15.</value>
+    public int TopPaths { get; init; } = 15;
+
+    /// <summary>Gets the eligibility rules used for paths and time to conversion; use the options the report was run with.</summary>
+    /// <value>The default value is <see langword="null"/>: the engine's defaults.</value>
+    public AttributionOptions? Attribution { get; init; }
+}

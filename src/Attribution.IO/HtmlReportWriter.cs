@@ -1,0 +1,378 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Attribution.DataDriven;
+using Attribution.Reports;
+
+namespace Attribution.IO;
+
+/// <summary>Writes an attribution report as one self-contained HTML file: inline CSS and SVG charts, no network access.</summary>
+/// <remarks>
+/// <para>Sections: totals; credit per channel by model (grouped bars) with each model's share and the spread between
+/// models; ROAS per channel by model (when spend is given); top campaigns; the most common conversion paths (count,
+/// conversion rate, average value, length); the distributions of time to conversion and of path length.</para>
+/// <para>Every chart is an <c>&lt;svg data-chart="…"&gt;</c> whose bars are <c>&lt;rect class="bar"&gt;</c> elements.
+/// A short inline script, run on load, counts the bars the browser laid out with a non-zero size and writes the count
+/// into each chart's <c>data-drawn-bars</c> and the number of charts with drawn bars into
+/// <c>&lt;body data-charts-drawn&gt;</c>, so a headless browser can check the rendering.</para>
+/// <para>Ratios that are undefined (division by zero) show as "n/a".</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// using var writer = File.CreateText("report.html");
+/// HtmlReportWriter.Write(writer, report, SpendCsvReader.Read("spend.csv"), new HtmlReportOptions { Title = "Q1" });
+/// </code>
+/// </example>
+public static class HtmlReportWriter
+{
+    private static readonly string[] Palette = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+
+    /// <summary>Writes the report.</summary>
+    /// <param name="writer">Where to write; left open.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="spend">The spend, or <see langword="null"/> to leave out ROAS.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    public static void Write(TextWriter writer, AttributionReport report, SpendTable? spend = null, HtmlReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(report);
+        options ??= new HtmlReportOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(options.TopCampaigns, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.TopPaths, nameof(options));
+
+        var html = new StringBuilder();
+        Head(html, options.Title);
+        Totals(html, report, spend);
+        Credit(html, report);
+        if (spend is not null)
+        {
+            Roas(html, report, spend);
+        }
+
+        Campaigns(html, report, spend, options.TopCampaigns);
+        var paths = PathSet.FromJourneys(report.Journeys, options.Attribution);
+        Paths(html, paths, options.TopPaths);
+        Distributions(html, report, paths, options);
+        Tail(html);
+        writer.Write(html.ToString());
+    }
+
+    /// <summary>Writes the report to a file (UTF-8).</summary>
+    /// <param name="path">The file; created or overwritten.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="spend">The spend, or <see langword="null"/>.</param>
+    /// <param name="options">The options, or <see langword="null"/>.</param>
+    public static void Write(string path, AttributionReport report, SpendTable? spend = null, HtmlReportOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        Write(writer, report, spend, options);
+    }
+
+    private static void Head(StringBuilder html, string title)
+    {
+        html.Append(CultureInfo.InvariantCulture, $$"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{E(title)}}</title>
+            <style>
+            body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 1100px; color: #222; padding: 0 1rem; }
+            h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2.5rem; border-bottom: 1px solid #ddd; padding-bottom: .3rem; }
+            table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; }
+            th, td { padding: .25rem .7rem; border-bottom: 1px solid #eee; text-align: right; }
+            th:first-child, td:first-child { text-align: left; } th { background: #f6f6f6; }
+            .cards { display: flex; flex-wrap: wrap; gap: 1rem; }
+            .card { background: #f6f8fa; border-radius: 6px; padding: .7rem 1rem; min-width: 9rem; }
+            .card b { display: block; font-size: 1.3rem; }
+            svg { display: block; margin: .5rem 0; } svg text { font-size: 11px; fill: #444; }
+            .grid { stroke: #e5e5e5; } .na { color: #999; } .note { color: #666; font-size: .85rem; }
+            .charts { display: flex; flex-wrap: wrap; gap: 2rem; }
+            </style>
+            </head>
+            <body>
+            <h1>{{E(title)}}</h1>
+
+            """);
+    }
+
+    private static void Tail(StringBuilder html)
+    {
+        html.Append("""
+            <script>
+            // Lets a headless browser (and a curious reader) check that the charts were laid out with visible bars.
+            window.addEventListener('load', function () {
+              var charts = document.querySelectorAll('svg[data-chart]'), drawn = 0;
+              charts.forEach(function (svg) {
+                var n = 0;
+                svg.querySelectorAll('rect.bar').forEach(function (r) { var b = r.getBBox(); if (b.width > 0 && b.height > 0) n++; });
+                svg.setAttribute('data-drawn-bars', String(n));
+                if (n > 0) drawn++;
+              });
+              document.body.setAttribute('data-charts', String(charts.length));
+              document.body.setAttribute('data-charts-drawn', String(drawn));
+            });
+            </script>
+            </body>
+            </html>
+
+            """);
+    }
+
+    private static void Totals(StringBuilder html, AttributionReport report, SpendTable? spend)
+    {
+        var journeys = report.Journeys;
+        var first = report.Results[0];
+        html.Append("<h2>Totals</h2>\n<div class=\"cards\">\n");
+        Card(html, "Journeys", N0(journeys.Count));
+        Card(html, "Touchpoints", N0(journeys.TouchpointCount));
+        Card(html, "Conversions", N0(journeys.ConversionCount));
+        Card(html, "Conversion value", N(first.TotalValue));
+        if (spend is not null)
+        {
+            Card(html, "Spend" + (spend.Currency is null ? string.Empty : $" ({spend.Currency})"), N(spend.Total));
+            Card(html, "ROAS (all value)", Ratio(spend.Total > 0 ? first.TotalValue / spend.Total : null));
+        }
+
+        html.Append("</div>\n<table data-table=\"models\"><thead><tr><th>Model</th><th>Credited conversions</th><th>Credited value</th><th>Unattributed conversions</th><th>Unattributed value</th></tr></thead><tbody>\n");
+        foreach (var r in report.Results)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.Model)}</td><td>{N(r.CreditedConversions)}</td><td>{N(r.CreditedValue)}</td><td>{N0(r.UnattributedConversions)}</td><td>{N(r.UnattributedValue)}</td></tr>\n");
+        }
+
+        html.Append("</tbody></table>\n");
+    }
+
+    private static void Credit(StringBuilder html, AttributionReport report)
+    {
+        var comparison = ModelComparison.ByChannel(report);
+        var channels = report.Results[0].ByChannel.Select(c => c.Key).ToArray();
+        var values = new double[channels.Length, report.Results.Count];
+        for (var m = 0; m < report.Results.Count; m++)
+        {
+            for (var c = 0; c < channels.Length; c++)
+            {
+                values[c, m] = report.Results[m].ByChannel[c].Value;
+            }
+        }
+
+        html.Append("<h2>Credit per channel by model</h2>\n");
+        BarChart(html, "credit-by-channel", "Credited value per channel, one bar per model", channels, comparison.Models, values);
+        html.Append("<table data-table=\"model-comparison\"><thead><tr><th>Channel</th>");
+        foreach (var model in comparison.Models)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<th>{E(model)} value</th><th>{E(model)} share</th>");
+        }
+
+        html.Append("<th>Spread</th></tr></thead><tbody>\n");
+        foreach (var row in comparison.Rows)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(row.Key)}</td>");
+            for (var m = 0; m < comparison.Models.Count; m++)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<td>{N(row.Values[m])}</td><td>{P(row.Shares[m])}</td>");
+            }
+
+            html.Append(CultureInfo.InvariantCulture, $"<td>{P(row.Spread)}</td></tr>\n");
+        }
+
+        html.Append("</tbody></table>\n<p class=\"note\">Spread = largest share − smallest share across models: the channels where the choice of model matters most come first.</p>\n");
+    }
+
+    private static void Roas(StringBuilder html, AttributionReport report, SpendTable spend)
+    {
+        var perModel = report.Results.Select(r => ReturnOnSpend.ByChannel(r, spend)).ToArray();
+        var channels = perModel[0].Select(r => r.Key).ToArray();
+        var values = new double[channels.Length, perModel.Length];
+        for (var m = 0; m < perModel.Length; m++)
+        {
+            for (var c = 0; c < channels.Length; c++)
+            {
+                values[c, m] = perModel[m][c].Roas ?? 0;
+            }
+        }
+
+        html.Append("<h2>Return on ad spend per channel</h2>\n");
+        BarChart(html, "roas-by-channel", "ROAS (credited value / spend) per channel, one bar per model", channels, report.Results.Select(r => r.Model).ToArray(), values);
+        html.Append("<table data-table=\"roas\"><thead><tr><th>Channel</th><th>Model</th><th>Spend</th><th>Conversions</th><th>Value</th><th>ROAS</th><th>ROI</th><th>CPA</th></tr></thead><tbody>\n");
+        for (var c = 0; c < channels.Length; c++)
+        {
+            foreach (var rows in perModel)
+            {
+                var r = rows[c];
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.Key)}</td><td>{E(r.Model)}</td><td>{N(r.Spend)}</td><td>{N(r.Conversions)}</td><td>{N(r.Value)}</td><td>{Ratio(r.Roas)}</td><td>{Percent(r.Roi)}</td><td>{Ratio(r.Cpa)}</td></tr>\n");
+            }
+        }
+
+        html.Append("</tbody></table>\n");
+    }
+
+    private static void Campaigns(StringBuilder html, AttributionReport report, SpendTable? spend, int top)
+    {
+        var perModel = report.Results.Select(r => ReturnOnSpend.ByCampaign(r, spend ?? SpendTable.Empty)).ToArray();
+
+        // Rank by the largest value any model credits, so a campaign one model favours is not hidden.
+        var order = Enumerable.Range(0, perModel[0].Count)
+            .OrderByDescending(k => perModel.Max(rows => rows[k].Value))
+            .Take(top)
+            .ToArray();
+        var models = report.Results.Select(r => r.Model).ToArray();
+        var values = new double[order.Length, models.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            for (var m = 0; m < models.Length; m++)
+            {
+                values[i, m] = perModel[m][order[i]].Value;
+            }
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Top campaigns</h2>\n");
+        BarChart(html, "top-campaigns", "Credited value of the top campaigns, one bar per model", order.Select(k => perModel[0][k].Key).ToArray(), models, values);
+        html.Append("<table data-table=\"campaigns\"><thead><tr><th>Campaign</th><th>Channels</th><th>Spend</th>");
+        foreach (var model in models)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<th>{E(model)} value</th><th>{E(model)} ROI</th>");
+        }
+
+        html.Append("</tr></thead><tbody>\n");
+        foreach (var k in order)
+        {
+            var first = perModel[0][k];
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(first.Key)}</td><td>{E(string.Join(", ", first.Channels))}</td><td>{N(first.Spend)}</td>");
+            foreach (var rows in perModel)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<td>{N(rows[k].Value)}</td><td>{Percent(rows[k].Roi)}</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody></table>\n");
+    }
+
+    private static void Paths(StringBuilder html, PathSet paths, int top)
+    {
+        html.Append("<h2>Most common conversion paths</h2>\n<table data-table=\"paths\"><thead><tr><th>Path</th><th>Count</th><th>Conversions</th><th>Conversion rate</th><th>Average value</th><th>Length</th></tr></thead><tbody>\n");
+        foreach (var p in JourneyStatistics.TopPaths(paths, top))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(string.Join(" > ", p.Channels))}</td><td>{N(p.Occurrences)}</td><td>{N(p.Conversions)}</td><td>{Percent(p.ConversionRate)}</td><td>{Ratio(p.AverageValue)}</td><td>{N0(p.Length)}</td></tr>\n");
+        }
+
+        html.Append("</tbody></table>\n<p class=\"note\">A path is the channels eligible for one conversion (lookback window, reset at each conversion), or the touches after a journey's last conversion when they did not convert.</p>\n");
+    }
+
+    private static void Distributions(StringBuilder html, AttributionReport report, PathSet paths, HtmlReportOptions options)
+    {
+        var time = JourneyStatistics.TimeToConversion(report.Journeys, options.Attribution);
+        var lengths = JourneyStatistics.PathLengths(paths);
+        html.Append("<h2>Distributions</h2>\n<div class=\"charts\">\n<div>\n");
+        Histogram(html, "time-to-conversion", "Conversions by time from first eligible touch to conversion", time);
+        html.Append("</div>\n<div>\n");
+        Histogram(html, "path-length", "Conversions by path length (touches)", lengths);
+        html.Append("</div>\n</div>\n");
+    }
+
+    private static void Histogram(StringBuilder html, string id, string title, IReadOnlyList<HistogramBin> bins)
+    {
+        var values = new double[bins.Count, 1];
+        for (var i = 0; i < bins.Count; i++)
+        {
+            values[i, 0] = bins[i].Count;
+        }
+
+        BarChart(html, id, title, bins.Select(b => b.Label).ToArray(), ["conversions"], values, width: 520);
+    }
+
+    /// <summary>Draws a grouped vertical bar chart: one group per category, one bar per series.</summary>
+    private static void BarChart(StringBuilder html, string id, string title, string[] categories, IReadOnlyList<string> series, double[,] values, int width = 1000)
+    {
+        const int Height = 320, Left = 60, Right = 10, Top = 30, Bottom = 60;
+        var plotWidth = width - Left - Right;
+        var plotHeight = Height - Top - Bottom;
+        var max = 0.0;
+        foreach (var v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        var scale = NiceMax(max);
+        var legend = series.Count > 1;
+        html.Append(CultureInfo.InvariantCulture, $"<svg data-chart=\"{id}\" role=\"img\" aria-label=\"{E(title)}\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{Height + (legend ? 24 : 0)}\" viewBox=\"0 0 {width} {Height + (legend ? 24 : 0)}\">\n");
+        html.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"16\" style=\"font-size:13px;font-weight:600\">{E(title)}</text>\n");
+        for (var g = 0; g <= 4; g++)
+        {
+            var y = Top + plotHeight - (plotHeight * g / 4.0);
+            html.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{Left}\" x2=\"{width - Right}\" y1=\"{F(y)}\" y2=\"{F(y)}\"/><text x=\"{Left - 6}\" y=\"{F(y + 4)}\" text-anchor=\"end\">{N(scale * g / 4)}</text>\n");
+        }
+
+        if (categories.Length > 0)
+        {
+            var groupWidth = plotWidth / (double)categories.Length;
+            var barWidth = Math.Max(1, (groupWidth * 0.8) / series.Count);
+            for (var c = 0; c < categories.Length; c++)
+            {
+                var x0 = Left + (groupWidth * c) + (groupWidth * 0.1);
+                for (var s = 0; s < series.Count; s++)
+                {
+                    var v = values[c, s];
+                    var h = scale > 0 ? plotHeight * v / scale : 0;
+                    html.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" x=\"{F(x0 + (barWidth * s))}\" y=\"{F(Top + plotHeight - h)}\" width=\"{F(barWidth)}\" height=\"{F(h)}\" fill=\"{Palette[s % Palette.Length]}\"><title>{E(categories[c])} · {E(series[s])}: {N(v)}</title></rect>\n");
+                }
+
+                var label = categories[c].Length > 18 ? categories[c][..17] + "…" : categories[c];
+                html.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x0 + (groupWidth * 0.4))}\" y=\"{Top + plotHeight + 16}\" text-anchor=\"middle\">{E(label)}</text>\n");
+            }
+        }
+
+        if (legend)
+        {
+            var x = (double)Left;
+            for (var s = 0; s < series.Count; s++)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<rect class=\"legend\" x=\"{F(x)}\" y=\"{Height - 14}\" width=\"12\" height=\"12\" fill=\"{Palette[s % Palette.Length]}\"/><text x=\"{F(x + 16)}\" y=\"{Height - 4}\">{E(series[s])}</text>\n");
+                x += 30 + (7 * series[s].Length);
+            }
+        }
+
+        html.Append("</svg>\n");
+    }
+
+    /// <summary>Rounds the axis maximum up to 1, 2, 2.5 or 5 × a power of ten.</summary>
+    private static double NiceMax(double max)
+    {
+        if (max <= 0)
+        {
+            return 0;
+        }
+
+        var power = Math.Pow(10, Math.Floor(Math.Log10(max)));
+        foreach (var step in new[] { 1, 2, 2.5, 5, 10 })
+        {
+            if (step * power >= max)
+            {
+                return step * power;
+            }
+        }
+
+        return 10 * power;
+    }
+
+    private static void Card(StringBuilder html, string label, string value)
+        => html.Append(CultureInfo.InvariantCulture, $"<div class=\"card\">{E(label)}<b>{value}</b></div>\n");
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private static string F(double x) => x.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string N(double x) => x.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    private static string N0(int x) => x.ToString("#,0", CultureInfo.InvariantCulture);
+
+    private static string P(double x) => x.ToString("0.0%", CultureInfo.InvariantCulture);
+
+    private static string Ratio(double? x) => x is { } v ? N(v) : "<span class=\"na\">n/a</span>";
+
+    private static string Percent(double? x) => x is { } v ? P(v) : "<span class=\"na\">n/a</span>";
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text;
+using Attribution.Reports;
+using CsvHelper;
+
+namespace Attribution.IO;
+
+/// <summary>Reads spend — what was paid per channel, campaign and day — from CSV into a <see cref="SpendTable"/>.</summary>
+/// <remarks>
+/// <para>The first row is a header; columns are matched by name, ignoring case and surrounding white space, in any order.</para>
+/// <list type="table">
+/// <listheader><term>Column</term><description>Meaning</description></listheader>
+/// <item><term><c>channel</c></term><description>Required, non-empty.</description></item>
+/// <item><term><c>cost</c></term><description>Required. A finite number &gt;= 0 with a dot as decimal separator.</description></item>
+/// <item><term><c>campaign</c></term><description>Optional. Empty means the spend belongs to the channel as a whole.</description></item>
+/// <item><term><c>date</c></term><description>Optional. An ISO date such as <c>2026-03-01</c>, or empty.</description></item>
+/// <item><term><c>currency</c></term><description>Optional. One currency per file: every non-empty value must be the same, and equal
+/// <see cref="SpendCsvOptions.Currency"/> when that is set.</description></item>
+/// </list>
+/// <para>Malformed rows throw an <see cref="AttributionDataException"/> naming the line and column; nothing is returned unless the whole input is valid.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// SpendTable spend = SpendCsvReader.Read("spend.csv", new SpendCsvOptions { Currency = "EUR" });
+/// var rows = ReturnOnSpend.ByChannel(report["linear"], spend);
+/// </code>
+/// </example>
+public static class SpendCsvReader
+{
+    private const string ChannelColumn = "channel";
+    private const string CampaignColumn = "campaign";
+    private const string DateColumn = "date";
+    private const string CostColumn = "cost";
+    private const string CurrencyColumn = "currency";
+
+    /// <summary>Reads a spend CSV file.</summary>
+    /// <param name="path">The path of the file.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <returns>The spend.</returns>
+    /// <exception cref="AttributionDataException">The file is empty, the header lacks a required column, or a row is malformed.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static SpendTable Read(string path, SpendCsvOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return Read(stream, options, path);
+    }
+
+    /// <summary>Reads spend CSV from a stream, from its current position; the stream is left open.</summary>
+    /// <param name="stream">The input, UTF-8.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="sourceName">The name errors give the input; <c>&lt;stream&gt;</c> when <see langword="null"/>.</param>
+    /// <returns>The spend.</returns>
+    /// <exception cref="AttributionDataException">The input is empty, the header lacks a required column, or a row is malformed.</exception>
+    public static SpendTable Read(Stream stream, SpendCsvOptions? options = null, string? sourceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= new SpendCsvOptions();
+        if (options.Delimiter is '"' or '\r' or '\n' || !char.IsAscii(options.Delimiter))
+        {
+            throw new ArgumentException($"The delimiter must be an ASCII character other than a quote, CR or LF, but was '{options.Delimiter}'.", nameof(options));
+        }
+
+        var source = sourceName ?? "<stream>";
+        var csvOptions = new CsvReaderOptions
+        {
+            Separator = options.Delimiter,
+            HasHeader = true,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            MalformedData = CsvMalformedDataHandling.Throw,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+        };
+
+        try
+        {
+            using var csv = CsvReader.Create(stream, csvOptions, leaveOpen: true);
+            return Parse(csv, source, options.Currency);
+        }
+        catch (CsvFormatException e)
+        {
+            throw new AttributionDataException(source, e.LineNumber, null, $"malformed CSV: {e.Message}", e);
+        }
+    }
+
+    private static SpendTable Parse(CsvReader csv, string source, string? currency)
+    {
+        var headers = csv.Headers.Select(h => h.Trim()).ToArray();
+        if (headers.Length == 0 || (headers.Length == 1 && headers[0].Length == 0))
+        {
+            throw new AttributionDataException(source, 1, null, $"the input is empty; expected a header row naming the columns {ChannelColumn} and {CostColumn}");
+        }
+
+        var channel = Find(headers, ChannelColumn, source, required: true);
+        var cost = Find(headers, CostColumn, source, required: true);
+        var campaign = Find(headers, CampaignColumn, source, required: false);
+        var date = Find(headers, DateColumn, source, required: false);
+        var currencyColumn = Find(headers, CurrencyColumn, source, required: false);
+        currency = string.IsNullOrWhiteSpace(currency) ? null : currency.Trim();
+
+        var lines = new List<SpendLine>();
+        while (csv.Read())
+        {
+            var line = csv.LineNumber;
+            if (csv.FieldCount != headers.Length)
+            {
+                throw new AttributionDataException(source, line, null, $"the row has {csv.FieldCount} fields but the header has {headers.Length}");
+            }
+
+            var channelText = Text(csv, channel, source);
+            if (channelText.Length == 0)
+            {
+                throw new AttributionDataException(source, line, ChannelColumn, "is empty; every spend row needs a channel");
+            }
+
+            var costText = Text(csv, cost, source);
+            if (!double.TryParse(costText, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || !double.IsFinite(amount))
+            {
+                throw new AttributionDataException(source, line, CostColumn, $"'{costText}' is not a number; a cost must be a finite number >= 0 such as 120.50");
+            }
+
+            if (amount < 0)
+            {
+                throw new AttributionDataException(source, line, CostColumn, $"'{costText}' is negative; a cost must be a finite number >= 0");
+            }
+
+            DateOnly? day = null;
+            if (date >= 0)
+            {
+                var dateText = Text(csv, date, source);
+                if (dateText.Length > 0)
+                {
+                    if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                    {
+                        throw new AttributionDataException(source, line, DateColumn, $"'{dateText}' is not an ISO date such as 2026-03-01");
+                    }
+
+                    day = parsed;
+                }
+            }
+
+            if (currencyColumn >= 0)
+            {
+                var code = Text(csv, currencyColumn, source);
+                if (code.Length > 0)
+                {
+                    if (currency is null)
+                    {
+                        currency = code;
+                    }
+                    else if (!string.Equals(code, currency, StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw new AttributionDataException(source, line, CurrencyColumn, $"'{code}' differs from the file's currency '{currency}'; a spend file holds one currency");
+                    }
+                }
+            }
+
+            lines.Add(new SpendLine(channelText, campaign >= 0 ? Text(csv, campaign, source) : null, day, amount));
+        }
+
+        return new SpendTable(lines, currency);
+    }
+
+    private static int Find(string[] headers, string name, string source, bool required)
+    {
+        var found = -1;
+        for (var i = 0; i < headers.Length; i++)
+        {
+            if (headers[i].Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                if (found >= 0)
+                {
+                    throw new AttributionDataException(source, 1, name, $"the header names column '{name}' twice (columns {found + 1} and {i + 1})");
+                }
+
+                found = i;
+            }
+        }
+
+        if (found < 0 && required)
+        {
+            throw new AttributionDataException(source, 1, name, $"the header has no '{name}' column; required columns are {ChannelColumn} and {CostColumn}");
+        }
+
+        return found;
+    }
+
+    private static string Text(CsvReader csv, int column, string source)
+    {
+        try
+        {
+            return Strict.GetString(csv.GetSpan(column)).Trim();
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new AttributionDataException(source, csv.LineNumber, csv.Headers[column].Trim(), "is not valid UTF-8", e);
+        }
+    }
+
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+}
