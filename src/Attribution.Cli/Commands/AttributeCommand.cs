@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Attribution.Cli.Models;
 using Attribution.Cli.Output;
+using Attribution.DataDriven;
 using Attribution.Engine;
 using Attribution.IO;
 using Attribution.Journeys;
@@ -9,16 +10,22 @@ using Attribution.Reports;
 
 namespace Attribution.Cli.Commands;
 
-/// <summary><c>attribution attribute --input FILE --model NAME ...</c>: attributes an event-log CSV under one or more models.</summary>
+/// <summary><c>attribution attribute --input FILE --model NAME ...</c>: attributes an event-log CSV under one or more models;
+/// with <c>--paths FILE</c>, reports the path-level credit of data-driven models.</summary>
 internal static class AttributeCommand
 {
     public static Command Create(CliContext context)
     {
         var report = new ReportOptions();
         var spend = SpendOptions.Create();
+        var paths = new Option<string?>("--paths")
+        {
+            Description = "Instead of --input: an aggregated path CSV (path,total_conversions,total_conversion_value,total_null); data-driven models only, credited at path level.",
+            HelpName = "FILE",
+        };
         return CreateCore(
             "attribute",
-            "Attribute the conversions of an event-log CSV and compare models side by side; with --spend, report spend, ROAS, ROI and CPA.",
+            "Attribute the conversions of an event-log CSV (or, with data-driven models, an aggregated path CSV) and compare models side by side; with --spend, report spend, ROAS, ROI and CPA.",
             [report.By, report.Format, report.Output, spend.Spend, spend.Currency],
             includeTouchpoints: false,
             parseResult =>
@@ -36,29 +43,67 @@ internal static class AttributeCommand
                         SpendReportWriter.Write(target, result, spendTable, context);
                     }
                 };
-            });
+            },
+            new PathMode(paths, parseResult =>
+            {
+                // A path file has no campaigns and no journeys to match spend to.
+                if (parseResult.GetValue(report.By)?.Trim().Equals("campaign", StringComparison.OrdinalIgnoreCase) == true)
+                {
+                    throw CliException.Usage("--by campaign needs --input; a path file has no campaigns.");
+                }
+
+                DataOptions.RejectWithPaths(parseResult.GetValue(spend.Spend) is not null, "--spend");
+                var target = report.Resolve(parseResult, context);
+                return pathReport => WritePathReport(target, pathReport, context);
+            }));
+    }
+
+    private static void WritePathReport(ReportTarget target, PathReport report, CliContext context)
+    {
+        var text = new StringWriter();
+        PathReportWriter.Write(text, report, target.Format);
+        if (target.OutputPath is null)
+        {
+            context.Stdout.Write(text.ToString());
+            context.Stdout.Flush();
+        }
+        else
+        {
+            ReportOptions.WriteFile("--output", target.OutputPath, text.ToString());
+        }
     }
 
     /// <summary>Builds a command that reads an event log and runs models; <paramref name="prepare"/> checks the command's own
-    /// options before the input is read and returns what to do with the report.</summary>
+    /// options before the input is read and returns what to do with the report. With <paramref name="pathMode"/> the command
+    /// also takes a path file instead of the event log, for data-driven models only.</summary>
     internal static Command CreateCore(
         string name,
         string description,
         IEnumerable<Option> extraOptions,
         bool includeTouchpoints,
-        Func<ParseResult, Action<AttributionReport, AttributionOptions>> prepare)
+        Func<ParseResult, Action<AttributionReport, AttributionOptions>> prepare,
+        PathMode? pathMode = null)
     {
         var input = new Option<string>("--input")
         {
             Description = "The event-log CSV: journey_id,timestamp,channel,campaign,conversion,value,conversion_id.",
             HelpName = "FILE",
-            Required = true,
+            Required = pathMode is null,
         };
         var model = new Option<string[]>("--model")
         {
-            Description = $"A model to run; repeat for a side-by-side comparison. One of {string.Join(", ", ModelFactory.Names)} (alias position-based).",
+            Description = $"A model to run; repeat for a side-by-side comparison. One of {string.Join(", ", ModelFactory.Names)} (alias position-based). Data-driven models (markov, shapley) learn from the input's paths.",
             HelpName = "NAME",
-            Required = true,
+        };
+        var modelFile = new Option<string[]>("--model-file")
+        {
+            Description = "A model saved by 'attribution fit --save' to run as it is, without training; repeatable.",
+            HelpName = "FILE",
+        };
+        var order = new Option<int?>("--order")
+        {
+            Description = "The markov model's order: how many previous channels a state remembers (default 1).",
+            HelpName = "N",
         };
         var lookback = new Option<string?>("--lookback")
         {
@@ -87,8 +132,13 @@ internal static class AttributeCommand
         };
         var command = new Command(name, description)
         {
-            input, model, lookback, halfLife, positions, channelWeights, exclude,
+            input, model, modelFile, order, lookback, halfLife, positions, channelWeights, exclude,
         };
+        if (pathMode is not null)
+        {
+            command.Add(pathMode.Paths);
+        }
+
         foreach (var option in extraOptions)
         {
             command.Add(option);
@@ -97,9 +147,24 @@ internal static class AttributeCommand
         command.SetAction(parseResult =>
         {
             // Everything the command line alone can get wrong is checked before the (possibly large) input is read.
-            var finish = prepare(parseResult);
-            var names = ResolveModels(parseResult.GetValue(model) ?? []);
+            var pathsFile = pathMode is null ? null : parseResult.GetValue(pathMode.Paths);
+            if (pathMode is not null)
+            {
+                DataOptions.RequireOneSource(pathsFile, parseResult.GetValue(input));
+            }
+
+            var finishPaths = pathsFile is null ? null : pathMode!.Prepare(parseResult);
+            var finish = pathsFile is null ? prepare(parseResult) : null;
+            var modelFiles = parseResult.GetValue(modelFile) ?? [];
+            var names = ResolveModels(parseResult.GetValue(model) ?? [], modelFiles.Length > 0);
             var settings = new ModelSettings();
+            var orderValue = parseResult.GetValue(order);
+            if (orderValue is not null)
+            {
+                RequireModel(names, "markov", "--order");
+                settings = settings with { Markov = new MarkovOptions { Order = DataOptions.ParseOrder("--order", orderValue.Value) } };
+            }
+
             var halfLifeText = parseResult.GetValue(halfLife);
             if (halfLifeText is not null)
             {
@@ -133,6 +198,12 @@ internal static class AttributeCommand
             var excluded = OptionParsers.ParseList(parseResult.GetValue(exclude) ?? []);
             options = options with { ExcludedChannels = excluded };
 
+            if (pathsFile is not null)
+            {
+                RunOnPaths(pathsFile, names, modelFiles, settings, lookbackText is not null, excluded.Count > 0, finishPaths!);
+                return ExitCodes.Success;
+            }
+
             var path = parseResult.GetValue(input)!;
             var journeys = Load(path);
             RequireChannels(journeys, path, "--exclude", excluded);
@@ -141,16 +212,56 @@ internal static class AttributeCommand
                 RequireChannels(journeys, path, "--channel-weights", weights.Keys);
             }
 
-            var models = names.Select(name => ModelFactory.Create(name, settings, journeys)).ToList();
+            var data = new TrainingData(journeys, options, path);
+            var models = names.Select(name => ModelFactory.Create(name, settings, data)).ToList();
+            AddModelFiles(models, modelFiles);
             var result = new AttributionEngine(options).Run(journeys, models);
-            finish(result, options);
+            finish!(result, options);
             return ExitCodes.Success;
         });
 
         return command;
     }
 
-    private static List<string> ResolveModels(string[] texts)
+    // Without journeys there is nothing to allocate one by one: each data-driven model reports its own path-level credit.
+    private static void RunOnPaths(string pathsFile, List<string> names, string[] modelFiles, ModelSettings settings, bool lookback, bool exclude, Action<PathReport> finish)
+    {
+        foreach (var name in names)
+        {
+            if (!ModelFactory.IsDataDriven(name))
+            {
+                throw CliException.Usage($"--model {name}: a rule-based model needs journeys; give --input, or use --paths with {string.Join(" or ", ModelFactory.DataDrivenNames)}.");
+            }
+        }
+
+        if (modelFiles.Length > 0)
+        {
+            throw CliException.Usage("--model-file needs --input: a saved model allocates the conversions of journeys; with --paths, fit with --model.");
+        }
+
+        DataOptions.RejectWithPaths(lookback, "--lookback");
+        DataOptions.RejectWithPaths(exclude, "--exclude");
+        var paths = DataOptions.LoadPaths(pathsFile);
+        var data = new TrainingData(paths, pathsFile);
+        var models = names.Select(name => ModelFactory.Create(name, settings, data)).ToList();
+        finish(PathReport.Create(paths, models));
+    }
+
+    private static void AddModelFiles(List<IAttributionModel> models, string[] modelFiles)
+    {
+        foreach (var file in modelFiles)
+        {
+            var loaded = ModelFile.Load("--model-file", file);
+            if (models.Any(m => m.Name == loaded.Name))
+            {
+                throw CliException.Usage($"--model-file: '{file}' holds model '{loaded.Name}', which is already among the models; each model name may appear once.");
+            }
+
+            models.Add(loaded);
+        }
+    }
+
+    private static List<string> ResolveModels(string[] texts, bool modelFilesGiven)
     {
         var names = new List<string>();
         foreach (var text in OptionParsers.ParseList(texts))
@@ -164,9 +275,9 @@ internal static class AttributeCommand
             names.Add(name);
         }
 
-        if (names.Count == 0)
+        if (names.Count == 0 && !modelFilesGiven)
         {
-            throw CliException.Usage("--model: give at least one model.");
+            throw CliException.Usage("--model: give at least one model (or --model-file).");
         }
 
         return names;
@@ -181,7 +292,7 @@ internal static class AttributeCommand
         }
     }
 
-    private static JourneySet Load(string path)
+    internal static JourneySet Load(string path)
     {
         try
         {
@@ -197,7 +308,7 @@ internal static class AttributeCommand
         }
     }
 
-    private static void RequireChannels(JourneySet journeys, string path, string option, IEnumerable<string> channels)
+    internal static void RequireChannels(JourneySet journeys, string path, string option, IEnumerable<string> channels)
     {
         var known = new HashSet<string>(journeys.Channels, StringComparer.Ordinal);
         foreach (var channel in channels)
@@ -214,3 +325,8 @@ internal static class AttributeCommand
         }
     }
 }
+
+/// <summary>How a command also runs on a path file: the <c>--paths</c> option and what to do with the path-level report.</summary>
+/// <param name="Paths">The <c>--paths</c> option.</param>
+/// <param name="Prepare">Checks the command's own options before the file is read and returns the writer of the report.</param>
+internal sealed record PathMode(Option<string?> Paths, Func<ParseResult, Action<PathReport>> Prepare);

@@ -45,7 +45,8 @@ internal static class DemoCommand
 
             var journeys = JourneySet.Create(generated);
             var settings = new ModelSettings { ChannelWeights = new ChannelWeightsModelOptions { Weights = DemoData.CustomWeights } };
-            var models = ModelFactory.Names.Select(name => ModelFactory.Create(name, settings, journeys)).ToList();
+            var data = new TrainingData(journeys, new AttributionOptions(), "demo");
+            var models = ModelFactory.RuleBasedNames.Select(name => ModelFactory.Create(name, settings, data)).ToList();
             var result = new AttributionEngine().Run(journeys, models);
 
             var weights = string.Join(",", DemoData.CustomWeights.Select(static w => string.Create(CultureInfo.InvariantCulture, $"{w.Key}={w.Value}")));

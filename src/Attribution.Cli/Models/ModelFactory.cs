@@ -1,27 +1,34 @@
-using Attribution.Journeys;
+using Attribution.DataDriven;
 using Attribution.Models;
 
 namespace Attribution.Cli.Models;
 
 /// <summary>The one place that maps model names on the command line to models.</summary>
 /// <remarks>
-/// A model is created from the settings and the journeys it will attribute, so a data-driven model (Markov chain,
-/// Shapley) can be registered here by training on <c>journeys</c> inside its factory.
+/// A model is created from the settings and the data it will attribute, so a data-driven model (Markov chain,
+/// Shapley) is trained inside its factory on <see cref="TrainingData.Paths"/>.
 /// </remarks>
 internal static class ModelFactory
 {
     private static readonly ModelRegistration[] Registrations =
     [
-        new("first-touch", ["first"], static (_, _) => AttributionModels.FirstTouch),
-        new("last-touch", ["last"], static (_, _) => AttributionModels.LastTouch),
-        new("linear", [], static (_, _) => AttributionModels.Linear),
-        new("time-decay", [], static (s, _) => AttributionModels.TimeDecay(s.TimeDecay)),
-        new("u-shaped", ["position-based"], static (s, _) => AttributionModels.UShaped(s.UShaped)),
-        new("custom", [], static (s, _) => AttributionModels.ChannelWeights(s.ChannelWeights)),
+        new("first-touch", ["first"], DataDriven: false, static (_, _) => AttributionModels.FirstTouch),
+        new("last-touch", ["last"], DataDriven: false, static (_, _) => AttributionModels.LastTouch),
+        new("linear", [], DataDriven: false, static (_, _) => AttributionModels.Linear),
+        new("time-decay", [], DataDriven: false, static (s, _) => AttributionModels.TimeDecay(s.TimeDecay)),
+        new("u-shaped", ["position-based"], DataDriven: false, static (s, _) => AttributionModels.UShaped(s.UShaped)),
+        new("custom", [], DataDriven: false, static (s, _) => AttributionModels.ChannelWeights(s.ChannelWeights)),
+        new("markov", [], DataDriven: true, static (s, d) => Fit("markov", d, paths => MarkovChain.Fit(paths, s.Markov))),
     ];
 
-    /// <summary>Gets the canonical names of every model, in the order the demo runs them.</summary>
+    /// <summary>Gets the canonical names of every model.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Registrations.Select(static r => r.Name)];
+
+    /// <summary>Gets the canonical names of the rule-based models, in the order the demo runs them.</summary>
+    public static IReadOnlyList<string> RuleBasedNames { get; } = [.. Registrations.Where(static r => !r.DataDriven).Select(static r => r.Name)];
+
+    /// <summary>Gets the canonical names of the models that learn from the data (Markov chain, Shapley).</summary>
+    public static IReadOnlyList<string> DataDrivenNames { get; } = [.. Registrations.Where(static r => r.DataDriven).Select(static r => r.Name)];
 
     /// <summary>Resolves a name or alias (case-insensitive) to the canonical name.</summary>
     /// <exception cref="CliException">The name is unknown.</exception>
@@ -40,19 +47,47 @@ internal static class ModelFactory
         throw CliException.Usage($"--model: unknown model '{name}'; known models: {string.Join(", ", Names)} (alias position-based for u-shaped).");
     }
 
-    /// <summary>Creates the model with a canonical name from <see cref="Resolve"/>.</summary>
-    public static IAttributionModel Create(string canonicalName, ModelSettings settings, JourneySet journeys)
+    /// <summary>Whether the model with a canonical name learns from the data.</summary>
+    public static bool IsDataDriven(string canonicalName) => Find(canonicalName).DataDriven;
+
+    /// <summary>Creates the model with a canonical name from <see cref="Resolve"/>, training it on <paramref name="data"/> when it is data-driven.</summary>
+    /// <exception cref="CliException">A data-driven model cannot learn from the data (exit code 1).</exception>
+    public static IAttributionModel Create(string canonicalName, ModelSettings settings, TrainingData data)
+        => Find(canonicalName).Create(settings, data);
+
+    private static ModelRegistration Find(string canonicalName)
     {
         foreach (var registration in Registrations)
         {
             if (registration.Name == canonicalName)
             {
-                return registration.Create(settings, journeys);
+                return registration;
             }
         }
 
         throw new ArgumentException($"'{canonicalName}' is not a canonical model name; call Resolve first.", nameof(canonicalName));
     }
 
-    private sealed record ModelRegistration(string Name, string[] Aliases, Func<ModelSettings, JourneySet, IAttributionModel> Create);
+    private static IAttributionModel Fit(string name, TrainingData data, Func<PathSet, IAttributionModel> fit)
+    {
+        try
+        {
+            return fit(data.Paths);
+        }
+        catch (ArgumentException e) when (e is not ArgumentOutOfRangeException)
+        {
+            // The trainers reject data they cannot learn from (no walks at all, too many channels): a fact of the input.
+            throw CliException.BadData($"--model {name}: cannot learn from '{data.Source}': {MessageOf(e)}");
+        }
+    }
+
+    /// <summary>The message of an argument error without the " (Parameter 'x')" suffix, which means nothing to a user.</summary>
+    internal static string MessageOf(ArgumentException e)
+    {
+        var message = e.Message;
+        var parameter = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return parameter < 0 ? message : message[..parameter];
+    }
+
+    private sealed record ModelRegistration(string Name, string[] Aliases, bool DataDriven, Func<ModelSettings, TrainingData, IAttributionModel> Create);
 }

@@ -1,3 +1,4 @@
+using Attribution.DataDriven;
 using Attribution.Models;
 
 namespace Attribution.Cli.Models;
@@ -13,4 +14,7 @@ internal sealed record ModelSettings
 
     /// <summary>Gets the options of <c>custom</c>.</summary>
     public ChannelWeightsModelOptions ChannelWeights { get; init; } = new();
+
+    /// <summary>Gets the options of <c>markov</c>.</summary>
+    public MarkovOptions Markov { get; init; } = new();
 }

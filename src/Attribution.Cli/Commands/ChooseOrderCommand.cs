@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Attribution.Cli.Models;
+using Attribution.Cli.Output;
+using Attribution.DataDriven;
+
+namespace Attribution.Cli.Commands;
+
+/// <summary><c>attribution choose-order --paths FILE [--max-order 5]</c>: scores Markov orders out of sample and marks the best.</summary>
+internal static class ChooseOrderCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = new DataOptions();
+        var maxOrder = new Option<int>("--max-order")
+        {
+            Description = "The highest order to score (default 5).",
+            HelpName = "N",
+            DefaultValueFactory = static _ => 5,
+        };
+        var folds = new Option<int>("--folds")
+        {
+            Description = "The number of cross-validation folds (default 5, at least 2).",
+            HelpName = "N",
+            DefaultValueFactory = static _ => 5,
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seeds the assignment of paths to folds (default 1).",
+            HelpName = "N",
+            DefaultValueFactory = static _ => 1,
+        };
+        var format = new Option<string?>("--format")
+        {
+            Description = "Output format; table on a terminal, csv otherwise.",
+            HelpName = "table|csv|json",
+        };
+        var output = new Option<string?>("--output")
+        {
+            Description = "Write to this file instead of standard output.",
+            HelpName = "FILE",
+        };
+        var command = new Command(
+            "choose-order",
+            "Score Markov chains of orders 1 to --max-order by out-of-sample AUC, penalised for their number of states, and mark the best.")
+        {
+            maxOrder, folds, seed, format, output,
+        };
+        data.AddTo(command);
+
+        command.SetAction(parseResult =>
+        {
+            var highest = DataOptions.ParseOrder("--max-order", parseResult.GetValue(maxOrder));
+            var foldCount = parseResult.GetValue(folds);
+            if (foldCount < 2)
+            {
+                throw CliException.Usage($"--folds: {foldCount} is too few; use at least 2.");
+            }
+
+            var target = Grid.Resolve(parseResult, format, output, context);
+            var training = data.Load(parseResult);
+            IReadOnlyList<MarkovOrderScore> scores;
+            try
+            {
+                scores = MarkovChain.ChooseOrder(training.Paths, highest, foldCount, parseResult.GetValue(seed));
+            }
+            catch (ArgumentException e) when (e is not ArgumentOutOfRangeException)
+            {
+                throw CliException.BadData($"cannot choose an order from '{training.Source}': {ModelFactory.MessageOf(e)}");
+            }
+
+            // The best order has the highest penalised AUC; a tie goes to the lower, simpler order.
+            var best = 0;
+            for (var i = 1; i < scores.Count; i++)
+            {
+                if (scores[i].PenalizedAuc > scores[best].PenalizedAuc)
+                {
+                    best = i;
+                }
+            }
+
+            Grid.Write(
+                target,
+                ["order", "states", "auc", "penalized_auc", "best"],
+                [.. scores.Select((s, i) => new object[] { s.Order, s.StateCount, s.Auc, s.PenalizedAuc, i == best })],
+                context);
+            return ExitCodes.Success;
+        });
+
+        return command;
+    }
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Attribution.Cli.Models;
+using Attribution.DataDriven;
+
+namespace Attribution.Cli.Commands;
+
+/// <summary><c>attribution fit --paths FILE --model markov [--order 3] --save model.json</c>: trains a data-driven model and saves it as JSON.</summary>
+internal static class FitCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = new DataOptions();
+        var model = new Option<string>("--model")
+        {
+            Description = $"The data-driven model to fit: {string.Join(" or ", ModelFactory.DataDrivenNames)}.",
+            HelpName = "NAME",
+            Required = true,
+        };
+        var order = new Option<int?>("--order")
+        {
+            Description = "The markov model's order (default 1).",
+            HelpName = "N",
+        };
+        var save = new Option<string>("--save")
+        {
+            Description = "The JSON file to write; 'attribution attribute --model-file FILE' applies it to an event log.",
+            HelpName = "FILE",
+            Required = true,
+        };
+        var command = new Command("fit", "Fit a data-driven model (markov, shapley) on a path file or an event log and save it as JSON.")
+        {
+            model, order, save,
+        };
+        data.AddTo(command);
+
+        command.SetAction(parseResult =>
+        {
+            var name = ModelFactory.Resolve(parseResult.GetValue(model)!);
+            if (!ModelFactory.IsDataDriven(name))
+            {
+                throw CliException.Usage($"--model: '{name}' is rule-based and has nothing to fit; fit one of {string.Join(", ", ModelFactory.DataDrivenNames)}.");
+            }
+
+            var settings = new ModelSettings();
+            var orderValue = parseResult.GetValue(order);
+            if (orderValue is not null)
+            {
+                if (name != "markov")
+                {
+                    throw CliException.Usage($"--order applies to --model markov, not {name}.");
+                }
+
+                settings = settings with { Markov = new MarkovOptions { Order = DataOptions.ParseOrder("--order", orderValue.Value) } };
+            }
+
+            var file = parseResult.GetValue(save)!;
+            if (string.IsNullOrWhiteSpace(file))
+            {
+                throw CliException.Usage("--save: the file name is empty.");
+            }
+
+            var training = data.Load(parseResult);
+            var fitted = ModelFactory.Create(name, settings, training);
+            var (json, summary) = fitted switch
+            {
+                MarkovModel markov => (markov.ToJson(), $"{markov.Channels.Count} channels, {markov.StateCount} states"),
+                _ => throw new InvalidOperationException($"Model '{fitted.Name}' cannot be saved."),
+            };
+
+            ReportOptions.WriteFile("--save", file, json + "\n");
+            context.Stdout.Write($"Fitted {fitted.Name} ({summary}) on '{training.Source}'; saved to {file}\n");
+            context.Stdout.Flush();
+            return ExitCodes.Success;
+        });
+
+        return command;
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Attribution.Cli.Output;
+
+namespace Attribution.Cli.Commands;
+
+/// <summary>The <c>--format</c> and <c>--output</c> handling of the commands that print a plain grid (<c>markov</c>, <c>choose-order</c>).</summary>
+internal static class Grid
+{
+    public static GridTarget Resolve(ParseResult parseResult, Option<string?> format, Option<string?> output, CliContext context)
+    {
+        var file = parseResult.GetValue(output);
+        if (file is not null && string.IsNullOrWhiteSpace(file))
+        {
+            throw CliException.Usage("--output: the file name is empty.");
+        }
+
+        var chosen = parseResult.GetValue(format)?.Trim().ToLowerInvariant() switch
+        {
+            null => file is null && context.StdoutIsTerminal ? ReportFormat.Table : ReportFormat.Csv,
+            "table" => ReportFormat.Table,
+            "csv" => ReportFormat.Csv,
+            "json" => ReportFormat.Json,
+            _ => throw CliException.Usage($"--format: '{parseResult.GetValue(format)}' is not a format; use table, csv or json."),
+        };
+        return new GridTarget(chosen, file);
+    }
+
+    public static void Write(GridTarget target, IReadOnlyList<string> headers, IReadOnlyList<object[]> rows, CliContext context)
+    {
+        var text = new StringWriter();
+        GridWriter.Write(text, target.Format, headers, rows);
+        if (target.OutputPath is null)
+        {
+            context.Stdout.Write(text.ToString());
+            context.Stdout.Flush();
+        }
+        else
+        {
+            ReportOptions.WriteFile("--output", target.OutputPath, text.ToString());
+        }
+    }
+}
+
+/// <summary>Where and how a grid is written.</summary>
+/// <param name="Format">The format.</param>
+/// <param name="OutputPath">The output file, or null for standard output.</param>
+internal sealed record GridTarget(ReportFormat Format, string? OutputPath);

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Attribution.DataDriven;
+using Attribution.Models;
+
+namespace Attribution.Cli.Models;
+
+/// <summary>Loads a fitted model saved by <c>attribution fit --save</c>, telling the kinds apart by the marker each writes.</summary>
+/// <remarks>A Markov chain's JSON has <c>"format": "attribution.markov"</c>; the other kinds are recognised the same way, by a
+/// top-level property, so a file of one kind is never half-read as another.</remarks>
+internal static class ModelFile
+{
+    private const string MarkovFormat = "attribution.markov";
+
+    /// <summary>Reads and parses the file.</summary>
+    /// <exception cref="CliException">The file is missing, unreadable, not JSON, or not a saved model (exit code 1).</exception>
+    public static IAttributionModel Load(string option, string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw CliException.BadData($"{option}: file '{path}' does not exist.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw CliException.BadData($"{option}: cannot read '{path}': {e.Message}");
+        }
+
+        string kind;
+        try
+        {
+            kind = Kind(json);
+        }
+        catch (JsonException e)
+        {
+            throw CliException.BadData($"{option}: '{path}' is not JSON: {e.Message}");
+        }
+
+        try
+        {
+            return kind switch
+            {
+                "markov" => MarkovModel.FromJson(json),
+                _ => throw CliException.BadData($"{option}: '{path}' is not a saved model; expected the JSON that 'attribution fit --save' writes (a Markov chain has \"format\": \"{MarkovFormat}\")."),
+            };
+        }
+        catch (JsonException e)
+        {
+            throw CliException.BadData($"{option}: '{path}' is not a valid saved {kind} model: {e.Message}");
+        }
+    }
+
+    private static string Kind(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return string.Empty;
+        }
+
+        if (root.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String && format.GetString() == MarkovFormat)
+        {
+            return "markov";
+        }
+
+        return string.Empty;
+    }
+}

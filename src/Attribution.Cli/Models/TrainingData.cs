@@ -1,0 +1,35 @@
+using Attribution.DataDriven;
+using Attribution.Engine;
+using Attribution.Journeys;
+
+namespace Attribution.Cli.Models;
+
+/// <summary>What a data-driven model learns from: an event log's journeys (turned into paths under the run's lookback and exclusions), or a path file.</summary>
+internal sealed class TrainingData
+{
+    private readonly Lazy<PathSet> paths;
+
+    /// <summary>Creates training data from journeys; the paths are extracted only when a data-driven model asks for them.</summary>
+    public TrainingData(JourneySet journeys, AttributionOptions options, string source)
+    {
+        Journeys = journeys;
+        Source = source;
+        paths = new Lazy<PathSet>(() => PathSet.FromJourneys(journeys, options));
+    }
+
+    /// <summary>Creates training data from a path file.</summary>
+    public TrainingData(PathSet paths, string source)
+    {
+        Source = source;
+        this.paths = new Lazy<PathSet>(paths);
+    }
+
+    /// <summary>Gets the journeys, or null when the data is a path file.</summary>
+    public JourneySet? Journeys { get; }
+
+    /// <summary>Gets the paths.</summary>
+    public PathSet Paths => paths.Value;
+
+    /// <summary>Gets the file the data came from, for error messages.</summary>
+    public string Source { get; }
+}
