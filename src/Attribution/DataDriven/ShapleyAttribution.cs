@@ -5,7 +5,7 @@ namespace Attribution.DataDriven;
 
 /// <summary>Learns Shapley-value attribution from channel paths: each channel's credit is its Shapley value in the game of channel-set conversion rates.</summary>
 /// <remarks>
-/// <para>The game (as in DP6's Marketing Attribution Models): for a converting path whose
+/// <para>The game: for a converting path whose
 /// distinct channels are U, every S ⊆ U is a coalition worth v(S), the conversion rate
 /// conversions / (conversions + non-conversions) of the paths whose distinct channels are exactly S (0 when none was
 /// seen). The path's conversions and value are split over U in proportion to the channels' Shapley values φ_i, each

@@ -37,17 +37,17 @@ public sealed record ShapleyOptions
     {
         if (!Enum.IsDefined(Method))
         {
-            throw new ArgumentOutOfRangeException(nameof(Method), Method, "ShapleyOptions.Method must be ChannelSetGame or SimplifiedClosedForm.");
+            throw new ArgumentOutOfRangeException("options.Method", Method, "ShapleyOptions.Method must be ChannelSetGame or SimplifiedClosedForm.");
         }
 
         if (ExactChannelCap is < 0 or > 64)
         {
-            throw new ArgumentOutOfRangeException(nameof(ExactChannelCap), ExactChannelCap, "ShapleyOptions.ExactChannelCap must be between 0 and 64.");
+            throw new ArgumentOutOfRangeException("options.ExactChannelCap", ExactChannelCap, "ShapleyOptions.ExactChannelCap must be between 0 and 64.");
         }
 
         if (Samples < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(Samples), Samples, "ShapleyOptions.Samples must be at least 1.");
+            throw new ArgumentOutOfRangeException("options.Samples", Samples, "ShapleyOptions.Samples must be at least 1.");
         }
     }
 }

@@ -145,6 +145,21 @@ public sealed class ShapleyModelTests
     }
 
     [Fact]
+    public void Fit_ValueOnASetWorthNothing_IsSplitLinearlyOverThePathsTouches()
+    {
+        // [a, a, b] carries value 30 but no conversion or non-conversion, so v({a, b}) = 0; v({b}) = 0 and {a} is unseen,
+        // so both values are 0 and the path falls back to linear over its touches: a 2/3 · 30 = 20, b 10. [c] → c 5.
+        var builder = new PathSetBuilder();
+        builder.Add(["a", "a", "b"], 0, 30, 0);
+        builder.Add(["b"], 0, 0, 4);
+        builder.Add(["c"], 1, 5, 1);
+
+        var model = ShapleyAttribution.Fit(builder.Build());
+
+        model.ByChannel.Select(c => c.Value).Should().Equal([20.0, 10.0, 5.0], (x, y) => Math.Abs(x - y) < 1e-12);
+    }
+
+    [Fact]
     public void Run_FittedOnJourneys_ConservesCreditAndReproducesTrainingAttribution()
     {
         var journeys = RandomJourneys(seed: 7, count: 400);
@@ -255,7 +270,7 @@ public sealed class ShapleyModelTests
     {
         var act = () => ShapleyAttribution.Fit(TwoChannelGame(), new ShapleyOptions { ExactChannelCap = cap, Samples = samples });
 
-        act.Should().Throw<ArgumentOutOfRangeException>();
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().StartWith("options.");
     }
 
     [Fact]
