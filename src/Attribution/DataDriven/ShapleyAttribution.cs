@@ -13,6 +13,9 @@ namespace Attribution.DataDriven;
 /// <para>Values are exact for sets of up to <see cref="ShapleyOptions.ExactChannelCap"/> channels and estimated by
 /// seeded permutation sampling beyond (see <see cref="ShapleyOptions.Samples"/> for the error).
 /// <see cref="ShapleyMethod.SimplifiedClosedForm"/> uses the closed form of Zhao et al. (2018) instead.</para>
+/// <para>Cost: paths are grouped by channel set once; each distinct converting set U is then solved once, in
+/// O(min(2^|U|, number of converting sets) + Σ|T|) over the observed sets T ⊆ U when exact, or O(Samples · |U|) when
+/// sampled. Sets are solved in parallel; results do not depend on the number of threads.</para>
 /// <para>Paths may hold at most 64 distinct channels in total (a set is a 64-bit mask).</para>
 /// </remarks>
 /// <example>
@@ -74,13 +77,23 @@ public static class ShapleyAttribution
         }
 
         var model = new ShapleyModel(options, names, coalitions, credits: null);
+
+        // Sets are independent and each samples from its own seeded stream, so computing them in parallel changes no bit.
+        var sharesBySet = new double[coalitions.Length][];
+        Parallel.For(0, coalitions.Length, i =>
+        {
+            var coalition = coalitions[i];
+            sharesBySet[i] = coalition.Conversions > 0 || coalition.Value > 0 ? model.GetSharesById(coalition.Mask, 0) : [];
+        });
+
         var conversions = new double[channelCount];
         var values = new double[channelCount];
-        foreach (var coalition in coalitions)
+        for (var i = 0; i < coalitions.Length; i++)
         {
+            var coalition = coalitions[i];
             if (coalition.Conversions > 0 || coalition.Value > 0)
             {
-                var shares = model.GetSharesById(coalition.Mask, 0);
+                var shares = sharesBySet[i];
                 if (shares.Length > 0)
                 {
                     for (var rest = coalition.Mask; rest != 0; rest &= rest - 1)

@@ -149,7 +149,7 @@ internal sealed class ShapleyGame
 
         var sums = new double[n];
         var squares = new double[n];
-        var random = new SplitMix64(unchecked(((ulong)(uint)seed * 0x9E3779B97F4A7C15UL) ^ known ^ ((ulong)(uint)unknown << 32) ^ (ulong)(uint)unknown));
+        var random = new SplitMix64(SplitMix64.Mix(SplitMix64.Mix((ulong)(uint)seed) ^ known) ^ (ulong)(uint)unknown);
         for (var s = 0; s < samples; s++)
         {
             // Fisher–Yates: a uniform order whatever the previous one was.
@@ -267,13 +267,14 @@ internal sealed class ShapleyGame
     {
         private ulong state = state;
 
-        public ulong Next()
+        public static ulong Mix(ulong z)
         {
-            var z = state += 0x9E3779B97F4A7C15UL;
             z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
             z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
             return z ^ (z >> 31);
         }
+
+        public ulong Next() => Mix(state += 0x9E3779B97F4A7C15UL);
 
         /// <summary>An integer in [0, bound) by multiply-shift; its bias, below bound / 2^32, is negligible here.</summary>
         public int NextBelow(int bound) => (int)(((Next() >> 32) * (ulong)bound) >> 32);
