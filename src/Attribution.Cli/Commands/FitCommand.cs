@@ -64,6 +64,7 @@ internal static class FitCommand
             var (json, summary) = fitted switch
             {
                 MarkovModel markov => (markov.ToJson(), $"{markov.Channels.Count} channels, {markov.StateCount} states"),
+                ShapleyModel shapley => (shapley.ToJson(), $"{shapley.Channels.Count} channels"),
                 _ => throw new InvalidOperationException($"Model '{fitted.Name}' cannot be saved."),
             };
 

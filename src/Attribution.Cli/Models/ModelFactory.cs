@@ -19,6 +19,7 @@ internal static class ModelFactory
         new("u-shaped", ["position-based"], DataDriven: false, static (s, _) => AttributionModels.UShaped(s.UShaped)),
         new("custom", [], DataDriven: false, static (s, _) => AttributionModels.ChannelWeights(s.ChannelWeights)),
         new("markov", [], DataDriven: true, static (s, d) => Fit("markov", d, paths => MarkovChain.Fit(paths, s.Markov))),
+        new("shapley", [], DataDriven: true, static (s, d) => Fit("shapley", d, paths => ShapleyAttribution.Fit(paths, s.Shapley))),
     ];
 
     /// <summary>Gets the canonical names of every model.</summary>

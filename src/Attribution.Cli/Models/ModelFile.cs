@@ -5,11 +5,12 @@ using Attribution.Models;
 namespace Attribution.Cli.Models;
 
 /// <summary>Loads a fitted model saved by <c>attribution fit --save</c>, telling the kinds apart by the marker each writes.</summary>
-/// <remarks>A Markov chain's JSON has <c>"format": "attribution.markov"</c>; the other kinds are recognised the same way, by a
-/// top-level property, so a file of one kind is never half-read as another.</remarks>
+/// <remarks>A Markov chain's JSON has <c>"format": "attribution.markov"</c>, a Shapley model's <c>"model": "shapley"</c>;
+/// each kind is recognised by its top-level marker before it is read, so a file of one kind is never half-read as another.</remarks>
 internal static class ModelFile
 {
     private const string MarkovFormat = "attribution.markov";
+    private const string ShapleyKind = "shapley";
 
     /// <summary>Reads and parses the file.</summary>
     /// <exception cref="CliException">The file is missing, unreadable, not JSON, or not a saved model (exit code 1).</exception>
@@ -44,7 +45,8 @@ internal static class ModelFile
             return kind switch
             {
                 "markov" => MarkovModel.FromJson(json),
-                _ => throw CliException.BadData($"{option}: '{path}' is not a saved model; expected the JSON that 'attribution fit --save' writes (a Markov chain has \"format\": \"{MarkovFormat}\")."),
+                "shapley" => ShapleyModel.FromJson(json),
+                _ => throw CliException.BadData($"{option}: '{path}' is not a saved model; expected the JSON that 'attribution fit --save' writes (a Markov chain has \"format\": \"{MarkovFormat}\", a Shapley model \"model\": \"{ShapleyKind}\")."),
             };
         }
         catch (JsonException e)
@@ -65,6 +67,11 @@ internal static class ModelFile
         if (root.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String && format.GetString() == MarkovFormat)
         {
             return "markov";
+        }
+
+        if (root.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String && model.GetString() == ShapleyKind)
+        {
+            return "shapley";
         }
 
         return string.Empty;

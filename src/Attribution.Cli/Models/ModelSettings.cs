@@ -17,4 +17,7 @@ internal sealed record ModelSettings
 
     /// <summary>Gets the options of <c>markov</c>.</summary>
     public MarkovOptions Markov { get; init; } = new();
+
+    /// <summary>Gets the options of <c>shapley</c>.</summary>
+    public ShapleyOptions Shapley { get; init; } = new();
 }

@@ -18,6 +18,7 @@ internal sealed record PathReport(PathSet Paths, IReadOnlyList<PathModelResult> 
             var rows = model switch
             {
                 MarkovModel markov => markov.Results.Select(static r => new CreditTotal(r.Channel, r.AttributedConversions, r.AttributedValue)).ToList(),
+                ShapleyModel shapley => shapley.ByChannel,
                 _ => throw new ArgumentException($"Model '{model.Name}' has no path-level attribution.", nameof(models)),
             };
             results.Add(PathModelResult.Create(model.Name, paths, rows));
