@@ -18,9 +18,9 @@ public sealed class ExclusionTests
 
         var result = Run(AttributionModels.Linear, NoDirect, journey);
 
-        result.Channel("direct").Should().Be(new Reports.CreditTotal("direct", 0, 0));
-        result.Channel("search").Should().Be(new Reports.CreditTotal("search", 0.5, 30));
-        result.Channel("email").Should().Be(new Reports.CreditTotal("email", 0.5, 30));
+        result.Channel("direct").Should().Be(new Attribution.Reports.CreditTotal("direct", 0, 0));
+        result.Channel("search").Should().Be(new Attribution.Reports.CreditTotal("search", 0.5, 30));
+        result.Channel("email").Should().Be(new Attribution.Reports.CreditTotal("email", 0.5, 30));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class ExclusionTests
 
         var result = Run(AttributionModels.Linear, NoDirect, journey);
 
-        result.Channel("direct").Should().Be(new Reports.CreditTotal("direct", 1, 10));
+        result.Channel("direct").Should().Be(new Attribution.Reports.CreditTotal("direct", 1, 10));
         result.UnattributedConversions.Should().Be(0);
     }
 
@@ -106,6 +106,6 @@ public sealed class ExclusionTests
 
         var result = Run(AttributionModels.Linear, NoDirect with { IncludeTouchpointCredits = true }, journey);
 
-        result.Touchpoints.Should().Equal(new Reports.TouchpointCredit(0, 1, 0, 0.5, 4), new Reports.TouchpointCredit(0, 3, 0, 0.5, 4));
+        result.Touchpoints.Should().Equal(new Attribution.Reports.TouchpointCredit(0, 1, 0, 0.5, 4), new Attribution.Reports.TouchpointCredit(0, 3, 0, 0.5, 4));
     }
 }
