@@ -137,20 +137,28 @@ public sealed class AttributionEngine
         var record = Options.IncludeTouchpointCredits;
         var lookback = LookbackTicks;
 
+        var progress = Options.Progress;
+        var done = 0;
+        void RunOne(int p)
+        {
+            allocators[p] = RunPartition(journeys, model, lookback, excluded, record, p, partitions);
+            if (progress is not null)
+            {
+                var size = (int)((long)count * (p + 1) / partitions) - (int)((long)count * p / partitions);
+                progress.Report(new AttributionProgress(model.Name, Interlocked.Add(ref done, size), count));
+            }
+        }
+
         if (partitions == 1 || Options.MaxDegreeOfParallelism == 1)
         {
             for (var p = 0; p < partitions; p++)
             {
-                allocators[p] = RunPartition(journeys, model, lookback, excluded, record, p, partitions);
+                RunOne(p);
             }
         }
         else
         {
-            Parallel.For(
-                0,
-                partitions,
-                new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism },
-                p => allocators[p] = RunPartition(journeys, model, lookback, excluded, record, p, partitions));
+            Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, RunOne);
         }
 
         return Reduce(journeys, model, allocators);
