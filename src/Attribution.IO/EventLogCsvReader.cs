@@ -33,7 +33,7 @@ namespace Attribution.IO;
 /// <example>
 /// <code>
 /// JourneySet journeys = EventLogCsvReader.Read("events.csv");
-/// AttributionResult linear = new AttributionEngine(new AttributionOptions()).Run(journeys, AttributionModels.Linear());
+/// AttributionResult linear = new AttributionEngine().Run(journeys, AttributionModels.Linear);
 /// </code>
 /// </example>
 public static class EventLogCsvReader
