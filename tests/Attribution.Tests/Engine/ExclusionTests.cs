@@ -86,7 +86,9 @@ public sealed class ExclusionTests
         var set = JourneySet.Create([JourneyOf("j", [Touch(-1, "search")], Conv(0))]);
         var engine = new AttributionEngine(new AttributionOptions { ExcludedChannels = ["dirct"] });
 
-        engine.Invoking(e => e.Run(set, AttributionModels.Linear)).Should().Throw<ArgumentException>().WithMessage("*'dirct'*");
+        // The error names the option, not an internal parameter.
+        engine.Invoking(e => e.Run(set, AttributionModels.Linear)).Should().Throw<ArgumentException>().WithMessage("*'dirct'*")
+            .Which.ParamName.Should().Be("excludedChannels");
         engine.Invoking(e => e.Run(set, [AttributionModels.Linear])).Should().Throw<ArgumentException>().WithMessage("*'dirct'*");
     }
 
