@@ -4,6 +4,7 @@ using Attribution.DataDriven;
 using Attribution.Engine;
 using Attribution.Journeys;
 using Attribution.Models;
+using Attribution.Reports;
 using static Attribution.Tests.Fixtures;
 
 namespace Attribution.Tests;
@@ -27,7 +28,7 @@ public sealed class PublicApiTests
     {
         var structs = PublicTypes.Where(t => t.IsValueType && !t.IsEnum).ToArray();
 
-        structs.Should().Contain([typeof(Touchpoint), typeof(Conversion), typeof(Reports.CreditTotal), typeof(Reports.TouchpointCredit)]);
+        structs.Should().Contain([typeof(Touchpoint), typeof(Conversion), typeof(CreditTotal), typeof(TouchpointCredit)]);
         structs.Where(t => !t.IsDefined(typeof(IsReadOnlyAttribute), inherit: false)).Should().BeEmpty("facts are immutable value types");
     }
 
@@ -37,8 +38,8 @@ public sealed class PublicApiTests
         // Records (value equality, with-expressions) for facts and options; sealed classes for aggregates and services.
         Type[] records =
         [
-            typeof(Touchpoint), typeof(Conversion), typeof(Reports.CreditTotal), typeof(Reports.TouchpointCredit), typeof(Reports.Credit),
-            typeof(Reports.JourneyAttribution), typeof(AttributionOptions), typeof(TimeDecayModelOptions), typeof(UShapedModelOptions),
+            typeof(Touchpoint), typeof(Conversion), typeof(CreditTotal), typeof(TouchpointCredit), typeof(Credit),
+            typeof(JourneyAttribution), typeof(AttributionOptions), typeof(TimeDecayModelOptions), typeof(UShapedModelOptions),
             typeof(ChannelWeightsModelOptions),
         ];
         records.Where(t => t.GetMethod("PrintMembers", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public) is null)
@@ -48,7 +49,7 @@ public sealed class PublicApiTests
         typeof(AttributionModelExtensions).Should().BeStatic();
         typeof(IAttributionModel).IsInterface.Should().BeTrue();
         typeof(EligibleTouchpoints).IsByRefLike.Should().BeTrue();
-        new[] { typeof(Journey), typeof(JourneySet), typeof(Reports.AttributionResult), typeof(Reports.AttributionReport), typeof(PathSet), typeof(AttributionEngine) }
+        new[] { typeof(Journey), typeof(JourneySet), typeof(AttributionResult), typeof(AttributionReport), typeof(PathSet), typeof(AttributionEngine) }
             .Should().AllSatisfy(t => t.Should().BeSealed());
     }
 
@@ -79,7 +80,7 @@ public sealed class PublicApiTests
     public void ResultTypes_HaveNoSettersAtAll_ExceptPositionalRecords()
     {
         // Results that the engine builds are read-only; only positional records carry init accessors (for with-expressions).
-        Type[] results = [typeof(Reports.AttributionResult), typeof(Reports.AttributionReport), typeof(PathSet), typeof(JourneySet), typeof(Journey)];
+        Type[] results = [typeof(AttributionResult), typeof(AttributionReport), typeof(PathSet), typeof(JourneySet), typeof(Journey)];
 
         results.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             .Where(p => p.SetMethod is { IsPublic: true })
@@ -167,8 +168,8 @@ public sealed class PublicApiTests
         [typeof(IAttributionModel)] = () => AttributionModels.Linear,
         [typeof(IEnumerable<IAttributionModel>)] = () => new[] { AttributionModels.Linear },
         [typeof(Func<TouchpointWeightArguments, double>)] = () => new Func<TouchpointWeightArguments, double>(_ => 1),
-        [typeof(Reports.AttributionResult)] = () => new AttributionEngine().Run(SampleSet, AttributionModels.Linear),
-        [typeof(Reports.AttributionReport)] = () => new AttributionEngine().Run(SampleSet, [AttributionModels.Linear]),
+        [typeof(AttributionResult)] = () => new AttributionEngine().Run(SampleSet, AttributionModels.Linear),
+        [typeof(AttributionReport)] = () => new AttributionEngine().Run(SampleSet, [AttributionModels.Linear]),
         [typeof(PathSet)] = () => PathSet.FromJourneys(SampleSet),
     };
 
