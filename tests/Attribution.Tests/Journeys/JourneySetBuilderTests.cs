@@ -78,6 +78,24 @@ public sealed class JourneySetBuilderTests
     }
 
     [Fact]
+    public void Build_FreezesTheTablesTheSetShares()
+    {
+        // The set is immutable: neither the builder's tables nor the set's own (cast back) may grow after Build.
+        var builder = new JourneySetBuilder();
+        builder.Add(new Journey("j", [Touch(0, "a", "spring")], [Conv(1)]));
+        var set = builder.Build();
+
+        builder.Channels.Invoking(t => t.GetOrAdd("b")).Should().Throw<InvalidOperationException>().WithMessage("*'b'*");
+        builder.Campaigns.Invoking(t => t.GetOrAdd("summer".AsSpan())).Should().Throw<InvalidOperationException>();
+        builder.Kinds.Invoking(t => t.GetOrAdd("lead"u8)).Should().Throw<InvalidOperationException>();
+        ((SymbolTable)set.JourneyIds).Invoking(t => t.GetOrAdd("k")).Should().Throw<InvalidOperationException>();
+
+        builder.Channels.GetOrAdd("a").Should().Be(0, "known names are still looked up");
+        set.Channels.Should().Equal("a");
+        set.JourneyIds.Should().Equal("j");
+    }
+
+    [Fact]
     public void Add_SameJourneyIdTwice_ThrowsNamingJourney()
     {
         var builder = new JourneySetBuilder();
