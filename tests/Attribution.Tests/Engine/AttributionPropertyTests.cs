@@ -77,7 +77,7 @@ public sealed class AttributionPropertyTests
                 Near(result.ByCampaign.Sum(c => c.Value), result.CreditedValue, result.Model);
                 Near(result.TotalValue, expectedValue, result.Model);
             }
-        }, iter: 150);
+        }, iter: 500);
 
     [Fact]
     public void Run_EveryModel_NoNegativeCreditAndEachConversionSharesSumToOne()
@@ -110,7 +110,7 @@ public sealed class AttributionPropertyTests
                 (result.Touchpoints.Select(t => t.Conversion).Distinct().Count() + result.UnattributedConversions)
                     .Should().Be(set.ConversionCount, result.Model);
             }
-        }, iter: 150);
+        }, iter: 500);
 
     [Fact]
     public void Run_RowsInterleavedAcrossJourneysOrOutOfTimeOrder_SameResultsPerChannel()
@@ -137,7 +137,7 @@ public sealed class AttributionPropertyTests
                         .Should().Be((e.UnattributedConversions, e.UnattributedValue, e.TotalValue), e.Model);
                 }
             }
-        }, iter: 150);
+        }, iter: 500);
 
     [Fact]
     public void PathSet_AgreesWithTheEngineOnWhichConversionsHaveEligibleTouches()
@@ -154,7 +154,7 @@ public sealed class AttributionPropertyTests
             Near(paths.UnattributedValue, linear.UnattributedValue, "paths");
             Near(paths.TotalConversions + paths.UnattributedConversions, set.ConversionCount, "paths");
             Near(paths.TotalValue + paths.UnattributedValue, linear.TotalValue, "paths");
-        }, iter: 150);
+        }, iter: 500);
 
     private static AttributionOptions Options(Scenario scenario, JourneySet set)
     {
