@@ -158,7 +158,32 @@ public sealed class AttributionEngine
         }
         else
         {
-            Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, RunOne);
+            // Parallel.For would wrap a failure in AggregateException. Keep each partition's own exception and rethrow the
+            // lowest one as itself: callers see the documented type, the same one a sequential run throws first.
+            var errors = new Exception?[partitions];
+            Parallel.For(
+                0,
+                partitions,
+                new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism },
+                p =>
+                {
+                    try
+                    {
+                        RunOne(p);
+                    }
+                    catch (Exception e)
+                    {
+                        errors[p] = e;
+                    }
+                });
+
+            foreach (var error in errors)
+            {
+                if (error is not null)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+                }
+            }
         }
 
         return Reduce(journeys, model, allocators);
