@@ -50,3 +50,20 @@ public sealed class ProgressTests
         result.CreditedConversions.Should().Be(40_000);
     }
 }
+
+public sealed class ResultImmutabilityTests
+{
+    [Fact]
+    public void Result_lists_cannot_be_changed_through_a_cast()
+    {
+        var t0 = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var journey = new Journey("j", [new Touchpoint(t0, "email", "spring")], [new Conversion(t0.AddDays(1), 10)]);
+        var result = new AttributionEngine(new AttributionOptions { IncludeTouchpointCredits = true })
+            .Run(JourneySet.Create([journey]), AttributionModels.Linear);
+
+        ((Action)(() => ((IList<Attribution.Reports.CreditTotal>)result.ByChannel)[0] = default)).Should().Throw<NotSupportedException>();
+        ((Action)(() => ((IList<Attribution.Reports.CreditTotal>)result.ByCampaign).Clear())).Should().Throw<NotSupportedException>();
+        ((Action)(() => ((IList<Attribution.Reports.TouchpointCredit>)result.Touchpoints).Clear())).Should().Throw<NotSupportedException>();
+        result.ByChannel.Should().ContainSingle().Which.Value.Should().Be(10);
+    }
+}
