@@ -33,7 +33,7 @@ namespace Attribution.IO;
 /// <example>
 /// <code>
 /// JourneySet journeys = EventLogCsvReader.Read("events.csv");
-/// AttributionResult linear = new AttributionEngine(new AttributionOptions()).Run(journeys, AttributionModels.Linear());
+/// AttributionResult linear = new AttributionEngine().Run(journeys, AttributionModels.Linear);
 /// </code>
 /// </example>
 public static class EventLogCsvReader
@@ -104,6 +104,11 @@ public static class EventLogCsvReader
         private int valueColumn = -1;
         private int conversionIdColumn = -1;
         private string[] headers = [];
+
+        // Logs are often written journey by journey; remembering the last journey's bytes skips most lookups then.
+        private byte[] lastJourney = new byte[64];
+        private int lastJourneyLength = -1;
+        private int lastJourneyId = -1;
 
         public string SourceName { get; } = sourceName;
 
@@ -259,7 +264,7 @@ public static class EventLogCsvReader
                 throw Error(csv.LineNumber, Columns.Channel, $"is empty on a touchpoint row; a row without a '{Columns.Conversion}' is a touchpoint and needs a channel");
             }
 
-            var journey = Intern(builder.JourneyIds, journeyText, csv, Columns.JourneyId);
+            var journey = InternJourney(journeyText, csv);
             var channel = Intern(builder.Channels, channelText, csv, Columns.Channel);
             var campaign = JourneySetNoCampaign;
             if (campaignColumn >= 0)
@@ -309,12 +314,31 @@ public static class EventLogCsvReader
                 }
             }
 
-            var journey = Intern(builder.JourneyIds, journeyText, csv, Columns.JourneyId);
+            var journey = InternJourney(journeyText, csv);
             var kind = Intern(builder.Kinds, kindText, csv, Columns.Conversion);
             builder.AddConversion(journey, instant, value, kind, id);
         }
 
         private const int JourneySetNoCampaign = -1;
+
+        private int InternJourney(ReadOnlySpan<byte> utf8, CsvReader csv)
+        {
+            if (lastJourneyLength >= 0 && utf8.SequenceEqual(lastJourney.AsSpan(0, lastJourneyLength)))
+            {
+                return lastJourneyId;
+            }
+
+            var id = Intern(builder.JourneyIds, utf8, csv, Columns.JourneyId);
+            if (utf8.Length > lastJourney.Length)
+            {
+                lastJourney = new byte[Math.Max(utf8.Length, lastJourney.Length * 2)];
+            }
+
+            utf8.CopyTo(lastJourney);
+            lastJourneyLength = utf8.Length;
+            lastJourneyId = id;
+            return id;
+        }
 
         private int Intern(SymbolTable table, ReadOnlySpan<byte> utf8, CsvReader csv, string column)
         {

@@ -166,3 +166,32 @@ public sealed partial class EventLogCsvReaderTests
         act.Should().Throw<AttributionDataException>().Which.Line.Should().Be(3);
     }
 }
+
+public sealed class EventLogCsvReaderMalformedInputTests
+{
+    [Fact]
+    public void Read_MalformedQuoting_NamesTheLine()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("journey_id,timestamp,channel\na,2026-03-01T09:00:00Z,email\nb,2026-03-01T09:00:00Z,\"paid\"x\n");
+        using var stream = new MemoryStream(bytes);
+        var act = () => EventLogCsvReader.Read(stream, sourceName: "events.csv");
+
+        var error = act.Should().Throw<AttributionDataException>().Which;
+        error.Line.Should().Be(3);
+        error.Column.Should().BeNull();
+        error.Message.Should().StartWith("events.csv:3: malformed CSV: ");
+    }
+
+    [Fact]
+    public void Read_InvalidUtf8InChannel_NamesLineAndColumn()
+    {
+        byte[] bytes = [.. "journey_id,timestamp,channel\na,2026-03-01T09:00:00Z,"u8, 0xC3, 0x28, (byte)'\n'];
+        using var stream = new MemoryStream(bytes);
+        var act = () => EventLogCsvReader.Read(stream, sourceName: "events.csv");
+
+        var error = act.Should().Throw<AttributionDataException>().Which;
+        error.Line.Should().Be(2);
+        error.Column.Should().Be("channel");
+        error.Message.Should().Be("events.csv:2: column 'channel': is not valid UTF-8");
+    }
+}

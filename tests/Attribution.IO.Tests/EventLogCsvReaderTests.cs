@@ -173,3 +173,26 @@ public sealed partial class EventLogCsvReaderTests
         public void Report(long value) => reports.Add(value);
     }
 }
+
+public sealed class EventLogCsvReaderJourneyRunTests
+{
+    [Fact]
+    public void Read_RunsOfRowsPerJourneyAndPrefixIds_KeepJourneysApart()
+    {
+        // "a" then "ab" then "a": the reader's memory of the last journey must compare whole ids, not prefixes.
+        const string csv = """
+            journey_id,timestamp,channel
+            a,2026-03-01T09:00:00Z,email
+            a,2026-03-01T10:00:00Z,search
+            ab,2026-03-01T11:00:00Z,social
+            a,2026-03-01T12:00:00Z,display
+            """;
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
+
+        var set = EventLogCsvReader.Read(stream);
+
+        set.JourneyIds.Should().Equal("a", "ab");
+        set.GetJourney(0).Touchpoints.Select(t => t.Channel).Should().Equal("email", "search", "display");
+        set.GetJourney(1).Touchpoints.Select(t => t.Channel).Should().Equal("social");
+    }
+}

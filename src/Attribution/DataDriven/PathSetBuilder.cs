@@ -116,6 +116,7 @@ public sealed class PathSetBuilder
     internal PathSet Build(double unattributedConversions, double unattributedValue)
     {
         built = true;
+        Channels.Freeze();
         return new PathSet(Channels, [.. offsets], [.. steps], [.. conversions], [.. values], [.. nulls], unattributedConversions, unattributedValue);
     }
 

@@ -137,20 +137,53 @@ public sealed class AttributionEngine
         var record = Options.IncludeTouchpointCredits;
         var lookback = LookbackTicks;
 
+        var progress = Options.Progress;
+        var done = 0;
+        void RunOne(int p)
+        {
+            allocators[p] = RunPartition(journeys, model, lookback, excluded, record, p, partitions);
+            if (progress is not null)
+            {
+                var size = (int)((long)count * (p + 1) / partitions) - (int)((long)count * p / partitions);
+                progress.Report(new AttributionProgress(model.Name, Interlocked.Add(ref done, size), count));
+            }
+        }
+
         if (partitions == 1 || Options.MaxDegreeOfParallelism == 1)
         {
             for (var p = 0; p < partitions; p++)
             {
-                allocators[p] = RunPartition(journeys, model, lookback, excluded, record, p, partitions);
+                RunOne(p);
             }
         }
         else
         {
+            // Parallel.For would wrap a failure in AggregateException. Keep each partition's own exception and rethrow the
+            // lowest one as itself: callers see the documented type, the same one a sequential run throws first.
+            var errors = new Exception?[partitions];
             Parallel.For(
                 0,
                 partitions,
                 new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism },
-                p => allocators[p] = RunPartition(journeys, model, lookback, excluded, record, p, partitions));
+                p =>
+                {
+                    try
+                    {
+                        RunOne(p);
+                    }
+                    catch (Exception e)
+                    {
+                        errors[p] = e;
+                    }
+                });
+
+            foreach (var error in errors)
+            {
+                if (error is not null)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+                }
+            }
         }
 
         return Reduce(journeys, model, allocators);

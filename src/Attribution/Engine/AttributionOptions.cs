@@ -25,6 +25,11 @@ public sealed record AttributionOptions
     /// <value>The default value is −1. Results are identical, bit for bit, for any value.</value>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
+    /// <summary>Gets where the engine reports how far a run has come, for progress displays on long runs.</summary>
+    /// <value>The default value is <see langword="null"/>: no reports. The engine reports after each block of journeys
+    /// (about 16,000), from whichever thread finished it; a report never changes the results.</value>
+    public IProgress<AttributionProgress>? Progress { get; init; }
+
     internal void Validate()
     {
         Guard.Positive(Lookback, nameof(Lookback));

@@ -53,15 +53,15 @@ internal static class Eligibility
 
     /// <summary>Maps excluded channel names to a flag per channel id of <paramref name="journeys"/>; null when nothing is excluded.</summary>
     /// <exception cref="ArgumentException"><paramref name="requireKnown"/> is set and a name does not occur in the data (a typo would otherwise be ignored).</exception>
-    public static bool[]? ResolveExclusions(Journeys.JourneySet journeys, IReadOnlyCollection<string> names, bool requireKnown)
+    public static bool[]? ResolveExclusions(Journeys.JourneySet journeys, IReadOnlyCollection<string> excludedChannels, bool requireKnown)
     {
-        if (names.Count == 0)
+        if (excludedChannels.Count == 0)
         {
             return null;
         }
 
         var excluded = new bool[journeys.ChannelTable.Count];
-        foreach (var name in names)
+        foreach (var name in excludedChannels)
         {
             if (journeys.ChannelTable.TryGetId(name, out var id))
             {
@@ -71,7 +71,7 @@ internal static class Eligibility
             {
                 throw new ArgumentException(
                     $"Excluded channel '{name}' does not occur in the data. Channels in the data: {string.Join(", ", journeys.Channels)}.",
-                    nameof(names));
+                    nameof(excludedChannels));
             }
         }
 

@@ -126,13 +126,18 @@ public sealed class JourneySetBuilder
         }
     }
 
-    /// <summary>Groups the rows by journey, sorts each journey by time and returns the set. The builder cannot be used afterwards.</summary>
+    /// <summary>Groups the rows by journey, sorts each journey by time and returns the set. The builder cannot be used afterwards,
+    /// and its symbol tables, now the set's, take no new names.</summary>
     /// <returns>The journey set.</returns>
     /// <exception cref="InvalidOperationException">A journey id was interned but no row was added for it.</exception>
     public JourneySet Build()
     {
         EnsureNotBuilt();
         built = true;
+        JourneyIds.Freeze();
+        Channels.Freeze();
+        Campaigns.Freeze();
+        Kinds.Freeze();
         var journeyCount = JourneyIds.Count;
 
         var touchOffsets = Offsets(touchJourneys, journeyCount);

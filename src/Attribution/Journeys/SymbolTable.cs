@@ -7,13 +7,17 @@ namespace Attribution.Journeys;
 /// <remarks>
 /// Ids are dense and assigned in order of first appearance, starting at 0. Names are compared ordinally (case matters).
 /// A table is filled by one thread while a <see cref="JourneySetBuilder"/> reads input; once a <see cref="JourneySet"/>
-/// is built its tables are only read, which is safe from any number of threads.
+/// is built its tables are frozen (a new name throws <see cref="InvalidOperationException"/>) and only read, which is
+/// safe from any number of threads.
 /// </remarks>
 public sealed class SymbolTable : IReadOnlyList<string>
 {
     private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> spanIds;
     private readonly List<string> names = [];
+
+    // Set when a built set takes the table over: the set promises immutability, so the table must stop growing.
+    private volatile bool frozen;
 
     // Host objects usually repeat the same string instances; an identity lookup skips hashing their characters.
     private readonly Dictionary<string, int> byReference = new(ReferenceEqualityComparer.Instance);
@@ -34,6 +38,7 @@ public sealed class SymbolTable : IReadOnlyList<string>
     /// <summary>Returns the id of <paramref name="name"/>, adding it when it is new.</summary>
     /// <param name="name">The name.</param>
     /// <returns>The id.</returns>
+    /// <exception cref="InvalidOperationException">The name is new and the table belongs to a built set.</exception>
     public int GetOrAdd(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -47,7 +52,7 @@ public sealed class SymbolTable : IReadOnlyList<string>
             id = Add(name);
         }
 
-        if (byReference.Count < 4096)
+        if (!frozen && byReference.Count < 4096)
         {
             byReference[name] = id;
         }
@@ -58,6 +63,7 @@ public sealed class SymbolTable : IReadOnlyList<string>
     /// <summary>Returns the id of the name spelled by <paramref name="name"/>, adding it when it is new; allocates only for a new name.</summary>
     /// <param name="name">The name's characters.</param>
     /// <returns>The id.</returns>
+    /// <exception cref="InvalidOperationException">The name is new and the table belongs to a built set.</exception>
     public int GetOrAdd(ReadOnlySpan<char> name)
         => spanIds.TryGetValue(name, out var id) ? id : Add(name.ToString());
 
@@ -65,6 +71,7 @@ public sealed class SymbolTable : IReadOnlyList<string>
     /// <param name="utf8Name">The name's UTF-8 bytes.</param>
     /// <returns>The id.</returns>
     /// <exception cref="ArgumentException">The bytes are not valid UTF-8.</exception>
+    /// <exception cref="InvalidOperationException">The name is new and the table belongs to a built set.</exception>
     public int GetOrAdd(ReadOnlySpan<byte> utf8Name)
     {
         char[]? rented = null;
@@ -108,8 +115,16 @@ public sealed class SymbolTable : IReadOnlyList<string>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Stops the table from taking new names; lookups of known names go on working.</summary>
+    internal void Freeze() => frozen = true;
+
     private int Add(string name)
     {
+        if (frozen)
+        {
+            throw new InvalidOperationException($"Cannot add '{name}': this table belongs to a built set, which never changes.");
+        }
+
         var id = names.Count;
         names.Add(name);
         ids.Add(name, id);

@@ -19,11 +19,13 @@ public sealed class AttributionReport
 
     /// <summary>Gets the result of the model with the given name.</summary>
     /// <param name="model">The model's name.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     /// <exception cref="KeyNotFoundException">No model of this report has that name.</exception>
     public AttributionResult this[string model]
     {
         get
         {
+            ArgumentNullException.ThrowIfNull(model);
             foreach (var result in Results)
             {
                 if (result.Model == model)

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Attribution.Journeys;
 
 namespace Attribution.Reports;
@@ -27,12 +28,13 @@ public sealed class AttributionResult
     {
         Model = model;
         Journeys = journeys;
-        ByChannel = byChannel;
-        ByCampaign = byCampaign;
+        // Read-only wrappers: a caller casting a result list back to an array or List<T> must not change a result.
+        ByChannel = Freeze(byChannel);
+        ByCampaign = Freeze(byCampaign);
         UnattributedConversions = unattributedConversions;
         UnattributedValue = unattributedValue;
         TotalValue = totalValue;
-        Touchpoints = touchpoints;
+        Touchpoints = Freeze(touchpoints);
 
         foreach (var total in byChannel)
         {
@@ -77,4 +79,8 @@ public sealed class AttributionResult
     /// <summary>Gets every touchpoint's credit for every conversion, by journey and conversion in order; empty unless
     /// <see cref="Engine.AttributionOptions.IncludeTouchpointCredits"/> was set.</summary>
     public IReadOnlyList<TouchpointCredit> Touchpoints { get; }
+
+    // Wraps without copying: the engine hands over lists it no longer touches, and touchpoint lists can be large.
+    private static ReadOnlyCollection<T> Freeze<T>(IReadOnlyList<T> items)
+        => items as ReadOnlyCollection<T> ?? new ReadOnlyCollection<T>(items as IList<T> ?? [.. items]);
 }

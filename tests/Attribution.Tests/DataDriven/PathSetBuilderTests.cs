@@ -104,6 +104,17 @@ public sealed class PathSetBuilderTests
     }
 
     [Fact]
+    public void Build_FreezesTheChannelTableThePathSetShares()
+    {
+        var builder = new PathSetBuilder();
+        builder.Add(["a"], 1, 1, 0);
+        var paths = builder.Build();
+
+        builder.Channels.Invoking(t => t.GetOrAdd("b")).Should().Throw<InvalidOperationException>();
+        paths.Channels.Should().Equal("a");
+    }
+
+    [Fact]
     public void Build_ManyPaths_AllKeptAndMerged()
     {
         // 1000 distinct two-step paths, each added twice: 1000 paths with 2 conversions each.

@@ -89,7 +89,7 @@ public sealed class PathSetTests
 
         var act = () => PathSet.FromJourneys(set, new AttributionOptions { ExcludedChannels = ["b"] });
 
-        act.Should().Throw<ArgumentException>().WithMessage("*'b'*");
+        act.Should().Throw<ArgumentException>().WithMessage("*'b'*").Which.ParamName.Should().Be("excludedChannels");
     }
 
     [Fact]

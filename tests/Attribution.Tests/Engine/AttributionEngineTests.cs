@@ -55,6 +55,19 @@ public sealed class AttributionEngineTests
     }
 
     [Fact]
+    public void Run_EmptySet_EmptyResult()
+    {
+        var set = new JourneySetBuilder().Build();
+
+        var result = new AttributionEngine().Run(set, AttributionModels.Linear);
+
+        set.Count.Should().Be(0);
+        result.ByChannel.Should().BeEmpty();
+        result.ByCampaign.Should().BeEmpty();
+        (result.ConversionCount, result.TotalValue, result.CreditedValue, result.UnattributedConversions).Should().Be((0, 0.0, 0.0, 0));
+    }
+
+    [Fact]
     public void Run_EveryTouchHasACampaign_NoNoneRow()
     {
         var result = Run(AttributionModels.Linear, null, JourneyOf("j", [Touch(-1, "a", "c1")], Conv(0)));

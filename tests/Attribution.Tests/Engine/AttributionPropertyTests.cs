@@ -77,7 +77,7 @@ public sealed class AttributionPropertyTests
                 Near(result.ByCampaign.Sum(c => c.Value), result.CreditedValue, result.Model);
                 Near(result.TotalValue, expectedValue, result.Model);
             }
-        }, iter: 150);
+        }, iter: 500);
 
     [Fact]
     public void Run_EveryModel_NoNegativeCreditAndEachConversionSharesSumToOne()
@@ -110,29 +110,34 @@ public sealed class AttributionPropertyTests
                 (result.Touchpoints.Select(t => t.Conversion).Distinct().Count() + result.UnattributedConversions)
                     .Should().Be(set.ConversionCount, result.Model);
             }
-        }, iter: 150);
+        }, iter: 500);
 
     [Fact]
-    public void Run_RowsInterleavedAcrossJourneys_SameResultsPerChannel()
+    public void Run_RowsInterleavedAcrossJourneysOrOutOfTimeOrder_SameResultsPerChannel()
         => GenScenario.Sample(scenario =>
         {
             var canonical = Build(scenario, interleave: false);
             var shuffled = Build(scenario, interleave: true);
+            var objects = JourneySet.Create(Objects(scenario));
             var options = Options(scenario, canonical);
 
             var expected = new AttributionEngine(options).Run(canonical, Models(scenario));
-            var actual = new AttributionEngine(options).Run(shuffled, Models(scenario));
 
-            for (var m = 0; m < expected.Results.Count; m++)
+            // Rows in time disorder must come out as the stably sorted Journey objects do, whichever order they came in.
+            foreach (var other in new[] { shuffled, objects })
             {
-                var a = actual.Results[m];
-                var e = expected.Results[m];
-                ByKey(a.ByChannel).Should().Equal(ByKey(e.ByChannel), e.Model);
-                ByKey(a.ByCampaign).Should().Equal(ByKey(e.ByCampaign), e.Model);
-                (a.UnattributedConversions, a.UnattributedValue, a.TotalValue)
-                    .Should().Be((e.UnattributedConversions, e.UnattributedValue, e.TotalValue), e.Model);
+                var actual = new AttributionEngine(options).Run(other, Models(scenario));
+                for (var m = 0; m < expected.Results.Count; m++)
+                {
+                    var a = actual.Results[m];
+                    var e = expected.Results[m];
+                    ByKey(a.ByChannel).Should().Equal(ByKey(e.ByChannel), e.Model);
+                    ByKey(a.ByCampaign).Should().Equal(ByKey(e.ByCampaign), e.Model);
+                    (a.UnattributedConversions, a.UnattributedValue, a.TotalValue)
+                        .Should().Be((e.UnattributedConversions, e.UnattributedValue, e.TotalValue), e.Model);
+                }
             }
-        }, iter: 150);
+        }, iter: 500);
 
     [Fact]
     public void PathSet_AgreesWithTheEngineOnWhichConversionsHaveEligibleTouches()
@@ -149,7 +154,7 @@ public sealed class AttributionPropertyTests
             Near(paths.UnattributedValue, linear.UnattributedValue, "paths");
             Near(paths.TotalConversions + paths.UnattributedConversions, set.ConversionCount, "paths");
             Near(paths.TotalValue + paths.UnattributedValue, linear.TotalValue, "paths");
-        }, iter: 150);
+        }, iter: 500);
 
     private static AttributionOptions Options(Scenario scenario, JourneySet set)
     {
@@ -245,6 +250,13 @@ public sealed class AttributionPropertyTests
 
         return builder.Build();
     }
+
+    /// <summary>The same rows as <see cref="Journey"/> objects, which sort themselves (stably) on construction.</summary>
+    private static IEnumerable<Journey> Objects(Scenario scenario)
+        => scenario.Journeys.Select((rows, j) => new Journey(
+            "j" + j,
+            rows.Where(r => !r.IsConversion).Select(r => new Touchpoint(Fixtures.T0.AddMinutes(-r.Minutes), Channel(r.Channel), r.Campaign < 0 ? null : "k" + r.Campaign)),
+            rows.Where(r => r.IsConversion).Select(r => new Conversion(Fixtures.T0.AddMinutes(-r.Minutes), r.Value, "order"))));
 
     private static string Channel(int c) => "c" + c;
 

@@ -54,6 +54,33 @@ public sealed class DeterminismTests
         Credits(-1).Should().Equal(sequential);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(-1)]
+    public void Run_ModelReturningABadWeight_ThrowsTheSameExceptionOnAnyNumberOfThreads(int degree)
+    {
+        // The documented InvalidOperationException, not an AggregateException from the parallel loop.
+        var broken = AttributionModels.Custom("broken", a => a.Channel == "email" ? -1 : 1);
+        var engine = new AttributionEngine(new AttributionOptions { MaxDegreeOfParallelism = degree });
+
+        // Caught by hand: FluentAssertions' Throw<T> looks inside an AggregateException and would hide the difference.
+        Exception? thrown = null;
+        try
+        {
+            engine.Run(Large.Value, broken);
+        }
+        catch (InvalidOperationException e)
+        {
+            thrown = e;
+        }
+        catch (AggregateException e)
+        {
+            thrown = e;
+        }
+
+        thrown.Should().BeOfType<InvalidOperationException>().Which.Message.Should().Contain("'broken'");
+    }
+
     /// <summary>Every number of a result as raw bits, so that even −0 versus 0 or a last-bit difference shows.</summary>
     private static long[] Fingerprint(AttributionResult result)
         => [

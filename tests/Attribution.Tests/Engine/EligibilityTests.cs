@@ -1,6 +1,7 @@
 using Attribution.Engine;
 using Attribution.Journeys;
 using Attribution.Models;
+using Attribution.Reports;
 using static Attribution.Tests.Fixtures;
 
 namespace Attribution.Tests.Engine;
@@ -63,7 +64,7 @@ public sealed class EligibilityTests
         var totals = Run(Linear, null, journey);
         totals.Channel("a").Value.Should().Be(5);
         totals.Channel("c").Value.Should().Be(20);
-        totals.Unattributed.Should().Be(new Reports.CreditTotal("(unattributed)", 1, 30));
+        totals.Unattributed.Should().Be(new CreditTotal("(unattributed)", 1, 30));
     }
 
     [Fact]
@@ -146,7 +147,7 @@ public sealed class EligibilityTests
 
         result.UnattributedConversions.Should().Be(2);
         result.UnattributedValue.Should().Be(50);
-        result.Unattributed.Should().Be(new Reports.CreditTotal(Reports.AttributionResult.UnattributedKey, 2, 50));
+        result.Unattributed.Should().Be(new CreditTotal(AttributionResult.UnattributedKey, 2, 50));
         result.CreditedValue.Should().Be(0);
     }
 

@@ -1,6 +1,7 @@
 using Attribution.Engine;
 using Attribution.Journeys;
 using Attribution.Models;
+using Attribution.Reports;
 using static Attribution.Tests.Fixtures;
 
 namespace Attribution.Tests.Engine;
@@ -18,9 +19,9 @@ public sealed class ExclusionTests
 
         var result = Run(AttributionModels.Linear, NoDirect, journey);
 
-        result.Channel("direct").Should().Be(new Reports.CreditTotal("direct", 0, 0));
-        result.Channel("search").Should().Be(new Reports.CreditTotal("search", 0.5, 30));
-        result.Channel("email").Should().Be(new Reports.CreditTotal("email", 0.5, 30));
+        result.Channel("direct").Should().Be(new CreditTotal("direct", 0, 0));
+        result.Channel("search").Should().Be(new CreditTotal("search", 0.5, 30));
+        result.Channel("email").Should().Be(new CreditTotal("email", 0.5, 30));
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class ExclusionTests
 
         var result = Run(AttributionModels.Linear, NoDirect, journey);
 
-        result.Channel("direct").Should().Be(new Reports.CreditTotal("direct", 1, 10));
+        result.Channel("direct").Should().Be(new CreditTotal("direct", 1, 10));
         result.UnattributedConversions.Should().Be(0);
     }
 
@@ -86,7 +87,9 @@ public sealed class ExclusionTests
         var set = JourneySet.Create([JourneyOf("j", [Touch(-1, "search")], Conv(0))]);
         var engine = new AttributionEngine(new AttributionOptions { ExcludedChannels = ["dirct"] });
 
-        engine.Invoking(e => e.Run(set, AttributionModels.Linear)).Should().Throw<ArgumentException>().WithMessage("*'dirct'*");
+        // The error names the option, not an internal parameter.
+        engine.Invoking(e => e.Run(set, AttributionModels.Linear)).Should().Throw<ArgumentException>().WithMessage("*'dirct'*")
+            .Which.ParamName.Should().Be("excludedChannels");
         engine.Invoking(e => e.Run(set, [AttributionModels.Linear])).Should().Throw<ArgumentException>().WithMessage("*'dirct'*");
     }
 
@@ -106,6 +109,6 @@ public sealed class ExclusionTests
 
         var result = Run(AttributionModels.Linear, NoDirect with { IncludeTouchpointCredits = true }, journey);
 
-        result.Touchpoints.Should().Equal(new Reports.TouchpointCredit(0, 1, 0, 0.5, 4), new Reports.TouchpointCredit(0, 3, 0, 0.5, 4));
+        result.Touchpoints.Should().Equal(new TouchpointCredit(0, 1, 0, 0.5, 4), new TouchpointCredit(0, 3, 0, 0.5, 4));
     }
 }

@@ -28,9 +28,10 @@ public sealed class JourneySetBuilderTests
         set.ConversionCount.Should().Be(1);
         set.MaxTouchpointsPerJourney.Should().Be(2);
 
-        // bob: search(−5), email(−3); ann: email(−2), search(−1) — each sorted by time.
-        set.GetJourney(0).Touchpoints.Select(t => t.Channel).Should().Equal("search", "email");
-        set.GetJourney(1).Touchpoints.Select(t => t.Channel).Should().Equal("email", "search");
+        // bob: search(−5), email(−3); ann: email(−2), search(−1) — each sorted by time. Read through global indices:
+        // GetJourney builds a Journey, which would sort again and hide a builder that does not.
+        Enumerable.Range(0, 4).Select(i => set.GetTouchpoint(i).Channel).Should().Equal("search", "email", "email", "search");
+        Enumerable.Range(0, 4).Select(i => set.GetTouchpoint(i).Instant).Should().Equal(Day(-5), Day(-3), Day(-2), Day(-1));
         set.GetTouchpointRange(0).Should().Be(new Range(0, 2));
         set.GetTouchpointRange(1).Should().Be(new Range(2, 4));
         set.GetConversionRange(0).Should().Be(new Range(0, 0));
@@ -54,7 +55,9 @@ public sealed class JourneySetBuilderTests
         builder.AddTouchpoint(j, Day(0), 2);
         builder.AddTouchpoint(j, Day(0), 3);
 
-        builder.Build().GetJourney(0).Touchpoints.Select(t => t.Channel).Should().Equal("x", "y", "z", "late");
+        var set = builder.Build();
+
+        Enumerable.Range(0, 4).Select(i => set.GetTouchpoint(i).Channel).Should().Equal("x", "y", "z", "late");
     }
 
     [Fact]
@@ -75,6 +78,24 @@ public sealed class JourneySetBuilderTests
 
         builder.Invoking(b => b.Build()).Should().Throw<InvalidOperationException>();
         builder.Invoking(b => b.AddTouchpoint(0, T0, 0)).Should().Throw<InvalidOperationException>();
+    }
+
+    [Fact]
+    public void Build_FreezesTheTablesTheSetShares()
+    {
+        // The set is immutable: neither the builder's tables nor the set's own (cast back) may grow after Build.
+        var builder = new JourneySetBuilder();
+        builder.Add(new Journey("j", [Touch(0, "a", "spring")], [Conv(1)]));
+        var set = builder.Build();
+
+        builder.Channels.Invoking(t => t.GetOrAdd("b")).Should().Throw<InvalidOperationException>().WithMessage("*'b'*");
+        builder.Campaigns.Invoking(t => t.GetOrAdd("summer".AsSpan())).Should().Throw<InvalidOperationException>();
+        builder.Kinds.Invoking(t => t.GetOrAdd("lead"u8)).Should().Throw<InvalidOperationException>();
+        ((SymbolTable)set.JourneyIds).Invoking(t => t.GetOrAdd("k")).Should().Throw<InvalidOperationException>();
+
+        builder.Channels.GetOrAdd("a").Should().Be(0, "known names are still looked up");
+        set.Channels.Should().Equal("a");
+        set.JourneyIds.Should().Equal("j");
     }
 
     [Fact]
@@ -141,7 +162,7 @@ public sealed class JourneySetBuilderTests
         var set = builder.Build();
 
         // Sorted by time: o-1 (day 1, 10), then day 2 (no id), then day 3 (no id).
-        set.GetJourney(0).Conversions.Select(c => (c.Value, c.Id)).Should().Equal((10, "o-1"), (20, null), (30, null));
+        Enumerable.Range(0, 3).Select(i => (set.GetConversion(i).Value, set.GetConversion(i).Id)).Should().Equal((10, "o-1"), (20, null), (30, null));
     }
 
     [Fact]

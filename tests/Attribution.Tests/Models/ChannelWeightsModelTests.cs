@@ -1,4 +1,5 @@
 using Attribution.Models;
+using Attribution.Reports;
 using static Attribution.Tests.Fixtures;
 
 namespace Attribution.Tests.Models;
@@ -29,9 +30,9 @@ public sealed class ChannelWeightsModelTests
 
         attribution.Credits.Should().BeEmpty();
         attribution.Unattributed.Should().Equal(Conv(0, 40));
-        result.Unattributed.Should().Be(new Reports.CreditTotal("(unattributed)", 1, 40));
+        result.Unattributed.Should().Be(new CreditTotal("(unattributed)", 1, 40));
         result.CreditedConversions.Should().Be(0);
-        result.Channel("display").Should().Be(new Reports.CreditTotal("display", 0, 0));
+        result.Channel("display").Should().Be(new CreditTotal("display", 0, 0));
     }
 
     [Fact]

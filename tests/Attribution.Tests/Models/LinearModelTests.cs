@@ -1,4 +1,5 @@
 using Attribution.Models;
+using Attribution.Reports;
 using static Attribution.Tests.Fixtures;
 
 namespace Attribution.Tests.Models;
@@ -21,8 +22,8 @@ public sealed class LinearModelTests
 
         var result = Run(AttributionModels.Linear, null, journey);
 
-        result.Channel("a").Should().Be(new Reports.CreditTotal("a", 0.75, 150));
-        result.Channel("b").Should().Be(new Reports.CreditTotal("b", 0.25, 50));
+        result.Channel("a").Should().Be(new CreditTotal("a", 0.75, 150));
+        result.Channel("b").Should().Be(new CreditTotal("b", 0.25, 50));
     }
 
     [Fact]
