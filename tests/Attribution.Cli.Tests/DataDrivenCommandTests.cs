@@ -333,6 +333,7 @@ public sealed class DataDrivenCommandTests : IDisposable
     [InlineData(new[] { "attribute", "--paths", "P", "--model", "markov", "--lookback", "3d" }, "--lookback applies to --input")]
     [InlineData(new[] { "attribute", "--paths", "P", "--model", "markov", "--by", "campaign" }, "--by campaign needs --input")]
     [InlineData(new[] { "attribute", "--paths", "P", "--model", "markov", "--spend", "S" }, "--spend applies to --input")]
+    [InlineData(new[] { "attribute", "--paths", "P", "--model", "markov", "--currency", "EUR" }, "--currency applies to --input")]
     [InlineData(new[] { "attribute", "--paths", "P", "--model-file", "M" }, "--model-file needs --input")]
     [InlineData(new[] { "attribute", "--input", "E", "--model", "linear", "--order", "2" }, "--order applies to --model markov")]
     [InlineData(new[] { "attribute", "--input", "E", "--model", "markov", "--order", "0" }, "--order: 0 is not an order")]

@@ -53,6 +53,7 @@ internal static class AttributeCommand
                 }
 
                 DataOptions.RejectWithPaths(parseResult.GetValue(spend.Spend) is not null, "--spend");
+                DataOptions.RejectWithPaths(parseResult.GetValue(spend.Currency) is not null, "--currency");
                 var target = report.Resolve(parseResult, context);
                 return pathReport => WritePathReport(target, pathReport, context);
             }));
