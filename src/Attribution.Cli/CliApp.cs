@@ -16,11 +16,12 @@ internal static class CliApp
     /// <param name="stderr">Where errors go, one line each.</param>
     /// <param name="stdoutIsTerminal">Whether <paramref name="stdout"/> is a terminal: picks <c>table</c> rather than <c>csv</c> when no <c>--format</c> is given.</param>
     /// <returns>The exit code: 0 success, 1 bad input data or file, 2 bad command line, 3 internal error.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal = false)
-        => Run(args, stdout, stderr, stdoutIsTerminal, rethrowUnexpected: false);
+    /// <param name="showProgress">Whether long runs show progress on <paramref name="stderr"/> (when it is a terminal).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal = false, bool showProgress = false)
+        => Run(args, stdout, stderr, stdoutIsTerminal, rethrowUnexpected: false, showProgress);
 
     /// <summary>Runs the tool; tests set <paramref name="rethrowUnexpected"/> so a bug fails with its stack trace instead of exit code 3.</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool rethrowUnexpected)
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool rethrowUnexpected, bool showProgress = false)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -28,7 +29,7 @@ internal static class CliApp
 
         try
         {
-            var context = new CliContext(stdout, stdoutIsTerminal);
+            var context = new CliContext(stdout, stdoutIsTerminal, showProgress ? stderr : null);
             // A plain command rather than RootCommand, whose name is the executable's file name ("Attribution.Cli"
             // under dotnet run) while users type "attribution".
             var root = new Command("attribution", "Multi-touch marketing attribution: credit conversions to the channels and campaigns that led to them, under several models side by side.")

@@ -24,6 +24,7 @@ internal static class AttributeCommand
             HelpName = "FILE",
         };
         return CreateCore(
+            context,
             "attribute",
             "Attribute the conversions of an event-log CSV (or, with data-driven models, an aggregated path CSV) and compare models side by side; with --spend, report spend, ROAS, ROI and CPA.",
             [report.By, report.Format, report.Output, spend.Spend, spend.Currency],
@@ -78,6 +79,7 @@ internal static class AttributeCommand
     /// options before the input is read and returns what to do with the report. With <paramref name="pathMode"/> the command
     /// also takes a path file instead of the event log, for data-driven models only.</summary>
     internal static Command CreateCore(
+        CliContext context,
         string name,
         string description,
         IEnumerable<Option> extraOptions,
@@ -206,7 +208,8 @@ internal static class AttributeCommand
             }
 
             var path = parseResult.GetValue(input)!;
-            var journeys = Load(path);
+            using var progress = context.Progress is null ? null : new ProgressDisplay(context.Progress, path);
+            var journeys = Load(path, progress);
             RequireChannels(journeys, path, "--exclude", excluded);
             if (weights is not null)
             {
@@ -216,7 +219,8 @@ internal static class AttributeCommand
             var data = new TrainingData(journeys, options, path);
             var models = names.Select(name => ModelFactory.Create(name, settings, data)).ToList();
             AddModelFiles(models, modelFiles);
-            var result = new AttributionEngine(options).Run(journeys, models);
+            var result = new AttributionEngine(options with { Progress = progress }).Run(journeys, models);
+            progress?.Dispose();
             finish!(result, options);
             return ExitCodes.Success;
         });
@@ -293,11 +297,11 @@ internal static class AttributeCommand
         }
     }
 
-    internal static JourneySet Load(string path)
+    internal static JourneySet Load(string path, IProgress<long>? progress = null)
     {
         try
         {
-            return EventLogCsvReader.Read(path);
+            return EventLogCsvReader.Read(path, new EventLogCsvOptions { Progress = progress });
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -21,6 +21,7 @@ internal static class ContributionsCommand
             HelpName = "csv|json",
         };
         return AttributeCommand.CreateCore(
+            context,
             "contributions",
             "Write campaign contribution records (campaign, channel, journey, conversion id/kind/instant, share, value) as CSV or JSON.",
             [output, format],

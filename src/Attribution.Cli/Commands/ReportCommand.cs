@@ -21,6 +21,7 @@ internal static class ReportCommand
         };
         var spend = SpendOptions.Create();
         return AttributeCommand.CreateCore(
+            context,
             "report",
             "Write an HTML report: totals, credit per channel by model, ROAS per channel (with --spend), top campaigns, common paths, time to conversion and path length.",
             [output, title, spend.Spend, spend.Currency],
