@@ -15,6 +15,7 @@ public sealed class SymbolTable : IReadOnlyList<string>
     private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> spanIds;
     private readonly List<string> names = [];
+    private char[] scratch = new char[64];
 
     // Set when a built set takes the table over: the set promises immutability, so the table must stop growing.
     private volatile bool frozen;
@@ -74,17 +75,23 @@ public sealed class SymbolTable : IReadOnlyList<string>
     /// <exception cref="InvalidOperationException">The name is new and the table belongs to a built set.</exception>
     public int GetOrAdd(ReadOnlySpan<byte> utf8Name)
     {
+        // While a reader fills the table (one thread), decode into a reused buffer: a stackalloc'd one would be zeroed
+        // on every call, three times per CSV row. A frozen table may be read from many threads, so it decodes on the stack.
+        if (!frozen)
+        {
+            if (scratch.Length < utf8Name.Length)
+            {
+                scratch = new char[Math.Max(utf8Name.Length, scratch.Length * 2)];
+            }
+
+            return GetOrAdd(Decode(utf8Name, scratch));
+        }
+
         char[]? rented = null;
         var chars = utf8Name.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(utf8Name.Length));
         try
         {
-            var status = System.Text.Unicode.Utf8.ToUtf16(utf8Name, chars, out _, out var written, replaceInvalidSequences: false);
-            if (status != OperationStatus.Done)
-            {
-                throw new ArgumentException("The name is not valid UTF-8.", nameof(utf8Name));
-            }
-
-            return GetOrAdd(chars[..written]);
+            return GetOrAdd(Decode(utf8Name, chars));
         }
         finally
         {
@@ -117,6 +124,18 @@ public sealed class SymbolTable : IReadOnlyList<string>
 
     /// <summary>Stops the table from taking new names; lookups of known names go on working.</summary>
     internal void Freeze() => frozen = true;
+
+    // UTF-16 never needs more code units than UTF-8 has bytes, so a buffer as long as the bytes always suffices.
+    private static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8Name, Span<char> buffer)
+    {
+        var status = System.Text.Unicode.Utf8.ToUtf16(utf8Name, buffer, out _, out var written, replaceInvalidSequences: false);
+        if (status != OperationStatus.Done)
+        {
+            throw new ArgumentException("The name is not valid UTF-8.", nameof(utf8Name));
+        }
+
+        return buffer[..written];
+    }
 
     private int Add(string name)
     {
