@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Collections;
+using System.Text;
+using System.Text.Unicode;
 
 namespace Attribution.Journeys;
 
@@ -12,21 +14,25 @@ namespace Attribution.Journeys;
 /// </remarks>
 public sealed class SymbolTable : IReadOnlyList<string>
 {
-    private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> spanIds;
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // Names are keyed by their UTF-8 bytes: CSV readers hand bytes straight from the file, and one index (rather than a
+    // string dictionary beside it) keeps a million-name table to one probe per lookup. Strings are encoded to look up.
+    private readonly Utf8NameIndex index = new();
     private readonly List<string> names = [];
-    private char[] scratch = new char[64];
+
+    // Host objects usually repeat the same string instances; an identity lookup skips encoding and hashing them.
+    private readonly Dictionary<string, int> byReference = new(ReferenceEqualityComparer.Instance);
+
+    // Names with a lone surrogate have no UTF-8 spelling; the rare host string like that is kept here instead.
+    private Dictionary<string, int>? unencodable;
 
     // Set when a built set takes the table over: the set promises immutability, so the table must stop growing.
     private volatile bool frozen;
 
-    // Host objects usually repeat the same string instances; an identity lookup skips hashing their characters.
-    private readonly Dictionary<string, int> byReference = new(ReferenceEqualityComparer.Instance);
-
     /// <summary>Creates an empty table.</summary>
     public SymbolTable()
     {
-        spanIds = ids.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Gets the number of distinct names.</summary>
@@ -48,11 +54,7 @@ public sealed class SymbolTable : IReadOnlyList<string>
             return id;
         }
 
-        if (!ids.TryGetValue(name, out id))
-        {
-            id = Add(name);
-        }
-
+        id = GetOrAdd(name.AsSpan(), name);
         if (!frozen && byReference.Count < 4096)
         {
             byReference[name] = id;
@@ -65,8 +67,7 @@ public sealed class SymbolTable : IReadOnlyList<string>
     /// <param name="name">The name's characters.</param>
     /// <returns>The id.</returns>
     /// <exception cref="InvalidOperationException">The name is new and the table belongs to a built set.</exception>
-    public int GetOrAdd(ReadOnlySpan<char> name)
-        => spanIds.TryGetValue(name, out var id) ? id : Add(name.ToString());
+    public int GetOrAdd(ReadOnlySpan<char> name) => GetOrAdd(name, null);
 
     /// <summary>Returns the id of the name whose UTF-8 bytes are <paramref name="utf8Name"/>, adding it when it is new; allocates only for a new name.</summary>
     /// <param name="utf8Name">The name's UTF-8 bytes.</param>
@@ -75,31 +76,24 @@ public sealed class SymbolTable : IReadOnlyList<string>
     /// <exception cref="InvalidOperationException">The name is new and the table belongs to a built set.</exception>
     public int GetOrAdd(ReadOnlySpan<byte> utf8Name)
     {
-        // While a reader fills the table (one thread), decode into a reused buffer: a stackalloc'd one would be zeroed
-        // on every call, three times per CSV row. A frozen table may be read from many threads, so it decodes on the stack.
-        if (!frozen)
+        var hash = Utf8NameIndex.Hash(utf8Name);
+        if (index.TryGet(utf8Name, hash, out var id))
         {
-            if (scratch.Length < utf8Name.Length)
-            {
-                scratch = new char[Math.Max(utf8Name.Length, scratch.Length * 2)];
-            }
-
-            return GetOrAdd(Decode(utf8Name, scratch));
+            return id;
         }
 
-        char[]? rented = null;
-        var chars = utf8Name.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(utf8Name.Length));
+        // Every name with a UTF-8 spelling is in the index, so these bytes are new: decode them once, validating.
+        string name;
         try
         {
-            return GetOrAdd(Decode(utf8Name, chars));
+            name = StrictUtf8.GetString(utf8Name);
         }
-        finally
+        catch (DecoderFallbackException e)
         {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
+            throw new ArgumentException("The name is not valid UTF-8.", nameof(utf8Name), e);
         }
+
+        return Add(name, utf8Name, hash);
     }
 
     /// <summary>Looks up the id of <paramref name="name"/> without adding it.</summary>
@@ -108,13 +102,32 @@ public sealed class SymbolTable : IReadOnlyList<string>
     /// <returns><see langword="true"/> when the name is in the table.</returns>
     public bool TryGetId(ReadOnlySpan<char> name, out int id)
     {
-        if (spanIds.TryGetValue(name, out id))
+        byte[]? rented = null;
+        var utf8 = name.Length <= 128 ? stackalloc byte[384] : (rented = ArrayPool<byte>.Shared.Rent(name.Length * 3));
+        try
         {
-            return true;
-        }
+            if (Encode(name, utf8, out var written))
+            {
+                if (index.TryGet(utf8[..written], Utf8NameIndex.Hash(utf8[..written]), out id))
+                {
+                    return true;
+                }
+            }
+            else if (unencodable is not null && unencodable.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out id))
+            {
+                return true;
+            }
 
-        id = -1;
-        return false;
+            id = -1;
+            return false;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     /// <inheritdoc/>
@@ -125,19 +138,43 @@ public sealed class SymbolTable : IReadOnlyList<string>
     /// <summary>Stops the table from taking new names; lookups of known names go on working.</summary>
     internal void Freeze() => frozen = true;
 
-    // UTF-16 never needs more code units than UTF-8 has bytes, so a buffer as long as the bytes always suffices.
-    private static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8Name, Span<char> buffer)
-    {
-        var status = System.Text.Unicode.Utf8.ToUtf16(utf8Name, buffer, out _, out var written, replaceInvalidSequences: false);
-        if (status != OperationStatus.Done)
-        {
-            throw new ArgumentException("The name is not valid UTF-8.", nameof(utf8Name));
-        }
+    // UTF-8 needs at most three bytes per UTF-16 code unit.
+    private static bool Encode(ReadOnlySpan<char> name, Span<byte> utf8, out int written)
+        => Utf8.FromUtf16(name, utf8, out _, out written, replaceInvalidSequences: false) == OperationStatus.Done;
 
-        return buffer[..written];
+    private int GetOrAdd(ReadOnlySpan<char> name, string? instance)
+    {
+        byte[]? rented = null;
+        var utf8 = name.Length <= 128 ? stackalloc byte[384] : (rented = ArrayPool<byte>.Shared.Rent(name.Length * 3));
+        try
+        {
+            if (!Encode(name, utf8, out var written))
+            {
+                unencodable ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                if (unencodable.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var found))
+                {
+                    return found;
+                }
+
+                var added = Add(instance ?? name.ToString(), default, hash: 0, indexed: false);
+                unencodable.Add(names[added], added);
+                return added;
+            }
+
+            var bytes = utf8[..written];
+            var hash = Utf8NameIndex.Hash(bytes);
+            return index.TryGet(bytes, hash, out var id) ? id : Add(instance ?? name.ToString(), bytes, hash);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
-    private int Add(string name)
+    private int Add(string name, ReadOnlySpan<byte> utf8, int hash, bool indexed = true)
     {
         if (frozen)
         {
@@ -146,7 +183,15 @@ public sealed class SymbolTable : IReadOnlyList<string>
 
         var id = names.Count;
         names.Add(name);
-        ids.Add(name, id);
+        if (indexed)
+        {
+            index.Add(utf8, hash, id);
+        }
+        else
+        {
+            index.Skip(id);
+        }
+
         return id;
     }
 }

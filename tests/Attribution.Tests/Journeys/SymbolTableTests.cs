@@ -62,4 +62,46 @@ public sealed class SymbolTableTests
         missing.Should().Be(-1);
         table.Count.Should().Be(1);
     }
+
+    [Fact]
+    public void Names_are_found_by_every_key_whatever_key_added_them()
+    {
+        // Non-ASCII, long (past the 128-char stack buffer) and many names (several rehashes of the index).
+        var table = new SymbolTable();
+        string[] names = ["café", "日本", new string('x', 300), .. Enumerable.Range(0, 5_000).Select(i => $"journey-{i}")];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var id = (i % 3) switch
+            {
+                0 => table.GetOrAdd(names[i]),
+                1 => table.GetOrAdd(names[i].AsSpan()),
+                _ => table.GetOrAdd(System.Text.Encoding.UTF8.GetBytes(names[i])),
+            };
+            id.Should().Be(i);
+        }
+
+        for (var i = 0; i < names.Length; i++)
+        {
+            table.GetOrAdd(System.Text.Encoding.UTF8.GetBytes(names[i])).Should().Be(i);
+            table.GetOrAdd(new string(names[i].AsSpan())).Should().Be(i);
+            table.TryGetId(names[i], out var id).Should().BeTrue();
+            id.Should().Be(i);
+            table[i].Should().Be(names[i]);
+        }
+
+        table.Count.Should().Be(names.Length);
+    }
+
+    [Fact]
+    public void A_name_with_a_lone_surrogate_is_kept_apart_from_its_replacement_character()
+    {
+        // "\uD800" has no UTF-8 spelling; it must not collide with U+FFFD, which is what a lenient encoder would write.
+        var table = new SymbolTable();
+        table.GetOrAdd("a\uD800").Should().Be(0);
+        table.GetOrAdd("a\uFFFD").Should().Be(1);
+        table.GetOrAdd("a\uD800".AsSpan()).Should().Be(0);
+        table.TryGetId("a\uD800", out var id).Should().BeTrue();
+        id.Should().Be(0);
+        table.GetOrAdd(System.Text.Encoding.UTF8.GetBytes("a\uFFFD")).Should().Be(1);
+    }
 }
