@@ -20,14 +20,38 @@ namespace Attribution.Journeys;
 /// </example>
 public sealed class JourneySetBuilder
 {
-    private readonly GrowableColumn<int> touchJourneys = new();
-    private readonly GrowableColumn<long> touchTicks = new();
-    private readonly GrowableColumn<int> touchChannels = new();
-    private readonly GrowableColumn<int> touchCampaigns = new();
-    private readonly GrowableColumn<int> conversionJourneys = new();
-    private readonly GrowableColumn<long> conversionTicks = new();
-    private readonly GrowableColumn<double> conversionValues = new();
-    private readonly GrowableColumn<int> conversionKinds = new();
+    private readonly GrowableColumn<int> touchJourneys;
+    private readonly GrowableColumn<long> touchTicks;
+    private readonly GrowableColumn<int> touchChannels;
+    private readonly GrowableColumn<int> touchCampaigns;
+    private readonly GrowableColumn<int> conversionJourneys;
+    private readonly GrowableColumn<long> conversionTicks;
+    private readonly GrowableColumn<double> conversionValues;
+    private readonly GrowableColumn<int> conversionKinds;
+
+    /// <summary>Creates an empty builder.</summary>
+    public JourneySetBuilder()
+        : this(0, 0)
+    {
+    }
+
+    /// <summary>Creates an empty builder with room for about as many rows as a reader expects, so big inputs are not copied as the columns grow.</summary>
+    /// <param name="touchpointCapacity">The touchpoints expected; more may be added.</param>
+    /// <param name="conversionCapacity">The conversions expected; more may be added.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A capacity is negative.</exception>
+    public JourneySetBuilder(int touchpointCapacity, int conversionCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(touchpointCapacity);
+        ArgumentOutOfRangeException.ThrowIfNegative(conversionCapacity);
+        touchJourneys = new(touchpointCapacity);
+        touchTicks = new(touchpointCapacity);
+        touchChannels = new(touchpointCapacity);
+        touchCampaigns = new(touchpointCapacity);
+        conversionJourneys = new(conversionCapacity);
+        conversionTicks = new(conversionCapacity);
+        conversionValues = new(conversionCapacity);
+        conversionKinds = new(conversionCapacity);
+    }
     private GrowableColumn<string?>? conversionIds;
     private bool built;
 
@@ -87,7 +111,7 @@ public sealed class JourneySetBuilder
         Guard.FiniteNonNegative(value);
         if (id is not null && conversionIds is null)
         {
-            conversionIds = new GrowableColumn<string?>();
+            conversionIds = new GrowableColumn<string?>(0);
             for (var i = 0; i < conversionTicks.Count; i++)
             {
                 conversionIds.Add(null);
@@ -268,9 +292,9 @@ public sealed class JourneySetBuilder
     }
 
     /// <summary>An append-only array that doubles when full.</summary>
-    private sealed class GrowableColumn<T>
+    private sealed class GrowableColumn<T>(int capacity)
     {
-        private T[] items = new T[1024];
+        private T[] items = new T[Math.Max(capacity, 1024)];
 
         public int Count { get; private set; }
 
@@ -278,7 +302,7 @@ public sealed class JourneySetBuilder
         {
             if (Count == items.Length)
             {
-                Array.Resize(ref items, items.Length * 2);
+                Array.Resize(ref items, (int)Math.Min(Array.MaxLength, items.Length * 2L));
             }
 
             items[Count++] = item;
