@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Attribution.Journeys;
 using Attribution.Models;
 using Attribution.Reports;
@@ -20,6 +21,11 @@ internal sealed class CreditAllocator
     private readonly int[] keptCampaigns;
     private readonly int[] keptSource;
 
+    // (conversions, value) pairs added as one vector: lane-wise IEEE additions, so the same bits as two scalar sums, at
+    // half the loads and stores. Campaign slot 0 holds touches without a campaign, so id + 1 indexes without a branch.
+    private readonly Vector128<double>[] channelTotals;
+    private readonly Vector128<double>[] campaignTotals;
+
     public CreditAllocator(JourneySet set, IAttributionModel model, long lookbackTicks, bool[]? excluded, bool recordTouchpoints)
     {
         this.set = set;
@@ -35,6 +41,8 @@ internal sealed class CreditAllocator
         keptCampaigns = excluded is null ? [] : new int[width];
         keptSource = excluded is null ? [] : new int[width];
 
+        channelTotals = new Vector128<double>[set.ChannelTable.Count];
+        campaignTotals = new Vector128<double>[noCampaignSlot + 1];
         ChannelConversions = new double[set.ChannelTable.Count];
         ChannelValues = new double[set.ChannelTable.Count];
         CampaignConversions = new double[noCampaignSlot + 1];
@@ -65,6 +73,21 @@ internal sealed class CreditAllocator
         {
             AttributeJourney(j);
         }
+
+        for (var c = 0; c < channelTotals.Length; c++)
+        {
+            ChannelConversions[c] = channelTotals[c].GetElement(0);
+            ChannelValues[c] = channelTotals[c].GetElement(1);
+        }
+
+        for (var c = 0; c < noCampaignSlot; c++)
+        {
+            CampaignConversions[c] = campaignTotals[c + 1].GetElement(0);
+            CampaignValues[c] = campaignTotals[c + 1].GetElement(1);
+        }
+
+        CampaignConversions[noCampaignSlot] = campaignTotals[0].GetElement(0);
+        CampaignValues[noCampaignSlot] = campaignTotals[0].GetElement(1);
     }
 
     private void AttributeJourney(int journey)
@@ -132,7 +155,9 @@ internal sealed class CreditAllocator
         for (var i = 0; i < w.Length; i++)
         {
             var x = w[i];
-            if (!(x >= 0) || double.IsPositiveInfinity(x))
+
+            // False for negative, NaN and +∞ alike: one test per weight.
+            if (!(x >= 0 && x <= double.MaxValue))
             {
                 throw BadWeight(i, x);
             }
@@ -152,21 +177,16 @@ internal sealed class CreditAllocator
         }
 
         var scale = 1 / sum;
-        var channelConversions = ChannelConversions;
-        var channelValues = ChannelValues;
-        var campaignConversions = CampaignConversions;
-        var campaignValues = CampaignValues;
+
+        // share × (1, value) = (share, share × value) exactly, as the scalar code computed them.
+        var factors = Vector128.Create(1.0, value);
+        var channelSums = channelTotals;
+        var campaignSums = campaignTotals;
         for (var i = 0; i < w.Length; i++)
         {
-            var share = w[i] * scale;
-            var credit = share * value;
-            var channel = channels[i];
-            channelConversions[channel] += share;
-            channelValues[channel] += credit;
-            var campaign = campaigns[i];
-            var slot = campaign < 0 ? noCampaignSlot : campaign;
-            campaignConversions[slot] += share;
-            campaignValues[slot] += credit;
+            var credit = Vector128.Create(w[i] * scale) * factors;
+            channelSums[channels[i]] += credit;
+            campaignSums[campaigns[i] + 1] += credit;
         }
 
         if (Touchpoints is not null)
