@@ -101,7 +101,10 @@ public sealed class AttributionEngine
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentNullException.ThrowIfNull(model);
-        var set = JourneySet.Create([journey]);
+        // Columns sized to this one journey: the friendly face runs per call, so it must not pay for a big set's buffers.
+        var builder = new JourneySetBuilder(journey.Touchpoints.Length, journey.Conversions.Length);
+        builder.Add(journey);
+        var set = builder.Build();
         var allocator = new CreditAllocator(set, model, LookbackTicks, ResolveExclusions(set, requireKnown: false), recordTouchpoints: true);
         allocator.Run(0, 1);
 

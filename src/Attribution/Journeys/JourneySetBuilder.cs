@@ -294,7 +294,7 @@ public sealed class JourneySetBuilder
     /// <summary>An append-only array that doubles when full.</summary>
     private sealed class GrowableColumn<T>(int capacity)
     {
-        private T[] items = new T[Math.Max(capacity, 1024)];
+        private T[] items = new T[capacity > 0 ? capacity : 64];
 
         public int Count { get; private set; }
 
