@@ -143,7 +143,7 @@ public sealed class PathSet
             for (var c = journeys.ConversionOffsets[j]; c < journeys.ConversionOffsets[j + 1]; c++)
             {
                 var value = journeys.ConversionValues[c];
-                var upTo = Eligibility.Window(ticks, ref pending, end, journeys.ConversionTicks[c], lookback, out var first);
+                var upTo = Eligibility.Window(ticks, ref pending, journeys.ConversionTouchEnds[c], journeys.ConversionTicks[c], lookback, out var first);
                 var length = Collect(channels, excluded, first, upTo, ids, kept, path);
                 if (length == 0)
                 {

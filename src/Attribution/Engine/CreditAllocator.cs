@@ -95,7 +95,7 @@ internal sealed class CreditAllocator
         var touchOffsets = set.TouchOffsets;
         var conversionOffsets = set.ConversionOffsets;
         var ticks = set.TouchTicks;
-        var end = touchOffsets[journey + 1];
+        var touchEnds = set.ConversionTouchEnds;
         var pending = touchOffsets[journey];
         var conversionTicks = set.ConversionTicks;
         var conversionValues = set.ConversionValues;
@@ -106,7 +106,7 @@ internal sealed class CreditAllocator
             var value = conversionValues[c];
             TotalValue += value;
 
-            var upTo = Eligibility.Window(ticks, ref pending, end, at, lookbackTicks, out var first);
+            var upTo = Eligibility.Window(ticks, ref pending, touchEnds[c], at, lookbackTicks, out var first);
             if (first == upTo)
             {
                 Unattribute(value);

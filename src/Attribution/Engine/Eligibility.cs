@@ -14,15 +14,10 @@ internal static class Eligibility
     /// <param name="first">The first eligible touch.</param>
     /// <returns>One past the last eligible touch; equal to <paramref name="first"/> when none is eligible.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Window(long[] ticks, ref int pending, int end, long at, long lookbackTicks, out int first)
+    public static int Window(long[] ticks, ref int pending, int upTo, long at, long lookbackTicks, out int first)
     {
-        // Touches at the conversion's instant come before it.
-        var upTo = pending;
-        while (upTo < end && ticks[upTo] <= at)
-        {
-            upTo++;
-        }
-
+        // upTo (JourneySet.ConversionTouchEnds) already counts touches at the conversion's instant as before it; only
+        // the lookback is left to apply, and it usually cuts nothing, so this loop rarely turns.
         first = pending;
         var oldest = at - lookbackTicks;
         while (first < upTo && ticks[first] < oldest)
@@ -34,8 +29,6 @@ internal static class Eligibility
         return upTo;
     }
 
-    /// <summary>Writes the indices of the touches in [first, upTo) whose channel is not excluded into <paramref name="kept"/>.</summary>
-    /// <returns>How many were kept; 0 or upTo − first mean "use the whole window" (none excluded, or all excluded: they keep the credit).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int KeepIncluded(int[] channels, bool[] excluded, int first, int upTo, Span<int> kept)
     {

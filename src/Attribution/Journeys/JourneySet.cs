@@ -42,13 +42,31 @@ public sealed class JourneySet
         ConversionIds = conversionIds;
 
         var max = 0;
+        var touchEnds = new int[conversionTicks.Length];
         for (var j = 0; j < Count; j++)
         {
             max = Math.Max(max, touchOffsets[j + 1] - touchOffsets[j]);
+
+            // Both lists are in time order, so one merge finds, for each conversion, the touches at or before it.
+            var t = touchOffsets[j];
+            for (var c = conversionOffsets[j]; c < conversionOffsets[j + 1]; c++)
+            {
+                while (t < touchOffsets[j + 1] && touchTicks[t] <= conversionTicks[c])
+                {
+                    t++;
+                }
+
+                touchEnds[c] = t;
+            }
         }
 
         MaxTouchpointsPerJourney = max;
+        ConversionTouchEnds = touchEnds;
     }
+
+    /// <summary>Gets, for each conversion, the end of its journey's touches at or before its instant (a global touch
+    /// index): the eligibility window's upper bound, found once here rather than by every model's run.</summary>
+    internal int[] ConversionTouchEnds { get; }
 
     /// <summary>Gets the number of journeys.</summary>
     public int Count => TouchOffsets.Length - 1;

@@ -72,11 +72,10 @@ public static class JourneyStatistics
         for (var j = 0; j < journeys.Count; j++)
         {
             var pending = journeys.TouchOffsets[j];
-            var end = journeys.TouchOffsets[j + 1];
             for (var c = journeys.ConversionOffsets[j]; c < journeys.ConversionOffsets[j + 1]; c++)
             {
                 var at = journeys.ConversionTicks[c];
-                var upTo = Eligibility.Window(ticks, ref pending, end, at, lookback, out var first);
+                var upTo = Eligibility.Window(ticks, ref pending, journeys.ConversionTouchEnds[c], at, lookback, out var first);
                 if (first == upTo)
                 {
                     continue;
