@@ -133,7 +133,7 @@ public sealed class JourneySetBuilder
         ArgumentNullException.ThrowIfNull(journey);
         EnsureNotBuilt();
         var before = JourneyIds.Count;
-        var index = JourneyIds.GetOrAdd(journey.Id);
+        var index = JourneyIds.GetOrAddOnce(journey.Id);
         if (index != before)
         {
             throw new ArgumentException($"Journey id '{journey.Id}' appears twice; journey ids must be distinct.", nameof(journey));

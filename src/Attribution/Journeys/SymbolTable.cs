@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -15,14 +16,16 @@ namespace Attribution.Journeys;
 public sealed class SymbolTable : IReadOnlyList<string>
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private const int RecentSize = 64;
 
     // Names are keyed by their UTF-8 bytes: CSV readers hand bytes straight from the file, and one index (rather than a
     // string dictionary beside it) keeps a million-name table to one probe per lookup. Strings are encoded to look up.
     private readonly Utf8NameIndex index = new();
     private readonly List<string> names = [];
 
-    // Host objects usually repeat the same string instances; an identity lookup skips encoding and hashing them.
-    private readonly Dictionary<string, int> byReference = new(ReferenceEqualityComparer.Instance);
+    // Host objects usually repeat the same string instances (a channel name constant, say): a small direct-mapped cache
+    // of recent instances, probed by identity, skips encoding and hashing them. Allocated on first use by a string.
+    private (string? Name, int Id)[]? recent;
 
     // Names with a lone surrogate have no UTF-8 spelling; the rare host string like that is kept here instead.
     private Dictionary<string, int>? unencodable;
@@ -49,19 +52,37 @@ public sealed class SymbolTable : IReadOnlyList<string>
     public int GetOrAdd(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (byReference.TryGetValue(name, out var id))
+        var cache = recent;
+        if (cache is null)
         {
-            return id;
+            if (frozen)
+            {
+                return GetOrAdd(name.AsSpan(), name);
+            }
+
+            recent = cache = new (string?, int)[RecentSize];
         }
 
-        id = GetOrAdd(name.AsSpan(), name);
-        if (!frozen && byReference.Count < 4096)
+        ref var slot = ref cache[RuntimeHelpers.GetHashCode(name) & (RecentSize - 1)];
+        if (ReferenceEquals(slot.Name, name))
         {
-            byReference[name] = id;
+            return slot.Id;
+        }
+
+        var id = GetOrAdd(name.AsSpan(), name);
+
+        // Only the one thread filling the table writes the cache; a frozen table is read by many, so it stops here.
+        if (!frozen)
+        {
+            slot = (name, id);
         }
 
         return id;
     }
+
+    /// <summary>Like <see cref="GetOrAdd(string)"/> for names seen once each (journey ids), which would only evict the
+    /// recent names worth caching.</summary>
+    internal int GetOrAddOnce(string name) => GetOrAdd(name.AsSpan(), name);
 
     /// <summary>Returns the id of the name spelled by <paramref name="name"/>, adding it when it is new; allocates only for a new name.</summary>
     /// <param name="name">The name's characters.</param>

@@ -15,10 +15,10 @@ internal sealed class Utf8NameIndex
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
 
     // A slot holds a name's hash beside its id (id −1: empty), so a probe reads one cache line, not two arrays.
-    private Slot[] slots = Empty(16);
-    private byte[] arena = new byte[256];
+    private Slot[] slots = Empty(8);
+    private byte[] arena = new byte[64];
     private int arenaUsed;
-    private Span[] spans = new Span[16];
+    private Span[] spans = new Span[4];
     private int count;
 
     /// <summary>Hashes a name's bytes (a seeded multiply–xorshift over 8-byte words).</summary>
