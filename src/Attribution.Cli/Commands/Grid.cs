@@ -9,10 +9,7 @@ internal static class Grid
     public static GridTarget Resolve(ParseResult parseResult, Option<string?> format, Option<string?> output, CliContext context)
     {
         var file = parseResult.GetValue(output);
-        if (file is not null && string.IsNullOrWhiteSpace(file))
-        {
-            throw CliException.Usage("--output: the file name is empty.");
-        }
+        ReportOptions.RejectEmptyFile(output.Name, file);
 
         var chosen = parseResult.GetValue(format)?.Trim().ToLowerInvariant() switch
         {
