@@ -16,17 +16,9 @@ internal sealed class ReportOptions
         HelpName = "channel|campaign",
     };
 
-    public Option<string?> Format { get; } = new("--format")
-    {
-        Description = "Output format; table on a terminal, csv otherwise.",
-        HelpName = "table|csv|json",
-    };
+    public Option<string?> Format { get; } = Grid.CreateFormat();
 
-    public Option<string?> Output { get; } = new("--output")
-    {
-        Description = "Write the report to this file instead of standard output.",
-        HelpName = "FILE",
-    };
+    public Option<string?> Output { get; } = Grid.CreateOutput("Write the report to this file instead of standard output.");
 
     public void AddTo(Command command)
     {
