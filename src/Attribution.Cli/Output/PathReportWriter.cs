@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Attribution.Reports;
 
 namespace Attribution.Cli.Output;
@@ -57,41 +55,18 @@ internal static class PathReportWriter
 
     private static void WriteJson(TextWriter writer, PathReport report)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        var models = new List<JsonModelResult>(report.Results.Count);
+        foreach (var result in report.Results)
         {
-            json.WriteStartObject();
-            json.WriteStartArray("models");
-            foreach (var result in report.Results)
-            {
-                json.WriteStartObject();
-                json.WriteString("model", result.Model);
-                json.WriteNumber("totalConversions", result.TotalConversions);
-                json.WriteNumber("totalValue", result.TotalValue);
-                json.WriteStartObject("unattributed");
-                json.WriteNumber("conversions", result.UnattributedConversions);
-                json.WriteNumber("value", result.UnattributedValue);
-                json.WriteEndObject();
-                json.WriteStartArray("rows");
-                foreach (var row in result.Rows)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("key", row.Key);
-                    json.WriteNumber("conversions", row.Conversions);
-                    json.WriteNumber("value", row.Value);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            models.Add(new JsonModelResult(
+                result.Model,
+                result.TotalConversions,
+                result.TotalValue,
+                new JsonUnattributed(result.UnattributedConversions, result.UnattributedValue),
+                JsonReportWriter.Rows(result.Rows)));
         }
 
-        writer.Write(Encoding.UTF8.GetString(buffer.ToArray()));
-        writer.Write('\n');
+        JsonReportWriter.Write(writer, new JsonReport(models));
     }
 
     private static void WriteTable(TextWriter writer, PathReport report)
