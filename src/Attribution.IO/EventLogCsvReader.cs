@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Attribution.IO.Internal;
 using Attribution.Journeys;
 using CsvHelper;
@@ -38,7 +37,6 @@ namespace Attribution.IO;
 /// </example>
 public static class EventLogCsvReader
 {
-    private const string StreamSourceName = "<stream>";
     private const long ProgressInterval = 100_000;
 
     /// <summary>Reads an event-log CSV file.</summary>
@@ -50,8 +48,7 @@ public static class EventLogCsvReader
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static JourneySet Read(string path, EventLogCsvOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        using var stream = CsvInput.OpenRead(path);
         return Read(stream, options, path);
     }
 
@@ -65,31 +62,10 @@ public static class EventLogCsvReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= new EventLogCsvOptions();
-        if (options.Delimiter is '"' or '\r' or '\n' || !char.IsAscii(options.Delimiter))
-        {
-            throw new ArgumentException($"The delimiter must be an ASCII character other than a quote, CR or LF, but was '{options.Delimiter}'.", nameof(options));
-        }
-
-        var csvOptions = new CsvReaderOptions
-        {
-            Separator = options.Delimiter,
-            HasHeader = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            MalformedData = CsvMalformedDataHandling.Throw,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-        };
-
-        var parser = new RowParser(sourceName ?? StreamSourceName, options.Progress, EstimateRows(stream));
-        try
-        {
-            using var csv = CsvReader.Create(stream, csvOptions, leaveOpen: true);
-            return parser.Parse(csv);
-        }
-        catch (CsvFormatException e)
-        {
-            throw new AttributionDataException(parser.SourceName, e.LineNumber, null, $"malformed CSV: {e.Message}", e);
-        }
+        CsvInput.ValidateDelimiter(options.Delimiter, nameof(options));
+        var source = sourceName ?? CsvInput.StreamSourceName;
+        var parser = new RowParser(source, options.Progress, EstimateRows(stream));
+        return CsvInput.Parse(stream, options.Delimiter, source, parser.Parse);
     }
 
     /// <summary>The state of one read: the column positions, the builder and the row count.</summary>
@@ -108,6 +84,8 @@ public static class EventLogCsvReader
 
     private sealed class RowParser(string sourceName, IProgress<long>? progress, int expectedRows)
     {
+        private const string RequiredColumns = $"{Columns.JourneyId}, {Columns.Timestamp} and {Columns.Channel}";
+
         // Most rows of an event log are touchpoints; conversions are a few in ten.
         private readonly JourneySetBuilder builder = new(expectedRows, expectedRows / 8);
         private int journeyColumn = -1;
@@ -146,11 +124,7 @@ public static class EventLogCsvReader
         private void ReadHeader(CsvReader csv)
         {
             var names = csv.Headers;
-            if (names.Count == 0 || (names.Count == 1 && string.IsNullOrWhiteSpace(names[0])))
-            {
-                throw Error(1, null, $"the input is empty; expected a header row naming the columns {Columns.JourneyId}, {Columns.Timestamp} and {Columns.Channel}");
-            }
-
+            CsvInput.RequireHeader(names, SourceName, RequiredColumns);
             headers = [.. names];
             for (var i = 0; i < headers.Length; i++)
             {
@@ -161,17 +135,12 @@ public static class EventLogCsvReader
                     continue;
                 }
 
-                if (slot >= 0)
-                {
-                    throw Error(1, headers[i], $"the header names column '{name}' twice (columns {slot + 1} and {i + 1})");
-                }
-
-                slot = i;
+                CsvInput.Assign(ref slot, i, name, SourceName);
             }
 
-            Require(journeyColumn, Columns.JourneyId);
-            Require(timestampColumn, Columns.Timestamp);
-            Require(channelColumn, Columns.Channel);
+            CsvInput.Require(journeyColumn, Columns.JourneyId, SourceName, RequiredColumns);
+            CsvInput.Require(timestampColumn, Columns.Timestamp, SourceName, RequiredColumns);
+            CsvInput.Require(channelColumn, Columns.Channel, SourceName, RequiredColumns);
         }
 
         private ref int SlotOf(string name)
@@ -214,14 +183,6 @@ public static class EventLogCsvReader
             return ref System.Runtime.CompilerServices.Unsafe.NullRef<int>();
         }
 
-        private void Require(int column, string name)
-        {
-            if (column < 0)
-            {
-                throw Error(1, name, $"the header has no '{name}' column; required columns are {Columns.JourneyId}, {Columns.Timestamp} and {Columns.Channel}");
-            }
-        }
-
         private void ReadRow(CsvReader csv)
         {
             if (csv.FieldCount != headers.Length)
@@ -229,7 +190,7 @@ public static class EventLogCsvReader
                 var line = csv.LineNumber;
                 throw csv.FieldCount < headers.Length
                     ? Error(line, headers[csv.FieldCount], $"the row has {csv.FieldCount} fields but the header has {headers.Length}; the row ends before this column")
-                    : Error(line, null, $"the row has {csv.FieldCount} fields but the header has {headers.Length}");
+                    : CsvInput.FieldCountMismatch(SourceName, line, csv.FieldCount, headers.Length);
             }
 
             var journeyText = csv.GetSpan(journeyColumn);
@@ -244,9 +205,9 @@ public static class EventLogCsvReader
                 case Iso8601.Failure.None:
                     break;
                 case Iso8601.Failure.NoOffset:
-                    throw Error(csv.LineNumber, Columns.Timestamp, $"{Quote(timestampText)} has no UTC offset; write it with Z or an offset such as +02:00");
+                    throw Error(csv.LineNumber, Columns.Timestamp, $"{CsvInput.Quote(timestampText)} has no UTC offset; write it with Z or an offset such as +02:00");
                 default:
-                    throw Error(csv.LineNumber, Columns.Timestamp, $"{Quote(timestampText)} is not an ISO-8601 timestamp with an offset, such as 2026-03-01T09:00:00Z or 2026-03-01T11:00:00+02:00");
+                    throw Error(csv.LineNumber, Columns.Timestamp, $"{CsvInput.Quote(timestampText)} is not an ISO-8601 timestamp with an offset, such as 2026-03-01T09:00:00Z or 2026-03-01T11:00:00+02:00");
             }
 
             var kindText = conversionColumn >= 0 ? csv.GetSpan(conversionColumn) : default;
@@ -264,12 +225,12 @@ public static class EventLogCsvReader
         {
             if (valueColumn >= 0 && !csv.GetSpan(valueColumn).IsBlank())
             {
-                throw Error(csv.LineNumber, Columns.Value, $"{Quote(csv.GetSpan(valueColumn))} on a touchpoint row; only conversion rows (a non-empty '{Columns.Conversion}') have a value");
+                throw Error(csv.LineNumber, Columns.Value, $"{CsvInput.Quote(csv.GetSpan(valueColumn))} on a touchpoint row; only conversion rows (a non-empty '{Columns.Conversion}') have a value");
             }
 
             if (conversionIdColumn >= 0 && !csv.GetSpan(conversionIdColumn).IsBlank())
             {
-                throw Error(csv.LineNumber, Columns.ConversionId, $"{Quote(csv.GetSpan(conversionIdColumn))} on a touchpoint row; only conversion rows (a non-empty '{Columns.Conversion}') have a conversion id");
+                throw Error(csv.LineNumber, Columns.ConversionId, $"{CsvInput.Quote(csv.GetSpan(conversionIdColumn))} on a touchpoint row; only conversion rows (a non-empty '{Columns.Conversion}') have a conversion id");
             }
 
             var channelText = csv.GetSpan(channelColumn);
@@ -279,14 +240,14 @@ public static class EventLogCsvReader
             }
 
             var journey = InternJourney(journeyText, csv);
-            var channel = Intern(builder.Channels, channelText, csv, Columns.Channel);
+            var channel = CsvInput.Intern(builder.Channels, channelText, SourceName, csv, Columns.Channel);
             var campaign = JourneySetNoCampaign;
             if (campaignColumn >= 0)
             {
                 var campaignText = csv.GetSpan(campaignColumn);
                 if (!campaignText.IsBlank())
                 {
-                    campaign = Intern(builder.Campaigns, campaignText, csv, Columns.Campaign);
+                    campaign = CsvInput.Intern(builder.Campaigns, campaignText, SourceName, csv, Columns.Campaign);
                 }
             }
 
@@ -303,17 +264,17 @@ public static class EventLogCsvReader
                 {
                     if (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
                     {
-                        throw Error(csv.LineNumber, Columns.Value, $"{Quote(valueText)} is not a number; a conversion value must be a finite number >= 0");
+                        throw Error(csv.LineNumber, Columns.Value, $"{CsvInput.Quote(valueText)} is not a number; a conversion value must be a finite number >= 0");
                     }
 
                     if (!double.IsFinite(value))
                     {
-                        throw Error(csv.LineNumber, Columns.Value, $"{Quote(valueText)} is not finite; a conversion value must be a finite number >= 0");
+                        throw Error(csv.LineNumber, Columns.Value, $"{CsvInput.Quote(valueText)} is not finite; a conversion value must be a finite number >= 0");
                     }
 
                     if (value < 0)
                     {
-                        throw Error(csv.LineNumber, Columns.Value, $"{Quote(valueText)} is negative; a conversion value must be a finite number >= 0");
+                        throw Error(csv.LineNumber, Columns.Value, $"{CsvInput.Quote(valueText)} is negative; a conversion value must be a finite number >= 0");
                     }
                 }
             }
@@ -324,12 +285,12 @@ public static class EventLogCsvReader
                 var idText = csv.GetSpan(conversionIdColumn);
                 if (!idText.IsBlank())
                 {
-                    id = Decode(idText, csv, Columns.ConversionId);
+                    id = CsvInput.Decode(idText, SourceName, csv, Columns.ConversionId);
                 }
             }
 
             var journey = InternJourney(journeyText, csv);
-            var kind = Intern(builder.Kinds, kindText, csv, Columns.Conversion);
+            var kind = CsvInput.Intern(builder.Kinds, kindText, SourceName, csv, Columns.Conversion);
             builder.AddConversion(journey, instant, value, kind, id);
         }
 
@@ -342,7 +303,7 @@ public static class EventLogCsvReader
                 return lastJourneyId;
             }
 
-            var id = Intern(builder.JourneyIds, utf8, csv, Columns.JourneyId);
+            var id = CsvInput.Intern(builder.JourneyIds, utf8, SourceName, csv, Columns.JourneyId);
             if (utf8.Length > lastJourney.Length)
             {
                 lastJourney = new byte[Math.Max(utf8.Length, lastJourney.Length * 2)];
@@ -354,40 +315,7 @@ public static class EventLogCsvReader
             return id;
         }
 
-        private int Intern(SymbolTable table, ReadOnlySpan<byte> utf8, CsvReader csv, string column)
-        {
-            try
-            {
-                return table.GetOrAdd(utf8);
-            }
-            catch (ArgumentException e)
-            {
-                throw Error(csv.LineNumber, column, "is not valid UTF-8", e);
-            }
-        }
-
-        private string Decode(ReadOnlySpan<byte> utf8, CsvReader csv, string column)
-        {
-            try
-            {
-                return Strict.GetString(utf8);
-            }
-            catch (DecoderFallbackException e)
-            {
-                throw Error(csv.LineNumber, column, "is not valid UTF-8", e);
-            }
-        }
-
-        private AttributionDataException Error(long line, string? column, string detail, Exception? inner = null)
-            => new(SourceName, line, column, detail, inner);
-
-        private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-        private static string Quote(ReadOnlySpan<byte> utf8)
-        {
-            const int MaxShown = 60;
-            var text = Encoding.UTF8.GetString(utf8);
-            return text.Length <= MaxShown ? $"'{text}'" : $"'{text[..MaxShown]}…'";
-        }
+        private AttributionDataException Error(long line, string? column, string detail)
+            => new(SourceName, line, column, detail);
     }
 }

@@ -32,8 +32,6 @@ namespace Attribution.IO;
 /// </example>
 public static class PathCsvReader
 {
-    private const string StreamSourceName = "<stream>";
-
     /// <summary>Reads a path CSV file.</summary>
     /// <param name="path">The path of the file.</param>
     /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
@@ -43,8 +41,7 @@ public static class PathCsvReader
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static PathSet Read(string path, PathCsvOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        using var stream = CsvInput.OpenRead(path);
         return Read(stream, options, path);
     }
 
@@ -60,35 +57,13 @@ public static class PathCsvReader
         ArgumentNullException.ThrowIfNull(stream);
         options ??= new PathCsvOptions();
         Validate(options);
-
-        var csvOptions = new CsvReaderOptions
-        {
-            Separator = options.Delimiter,
-            HasHeader = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            MalformedData = CsvMalformedDataHandling.Throw,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-        };
-
-        var parser = new RowParser(sourceName ?? StreamSourceName, options);
-        try
-        {
-            using var csv = CsvReader.Create(stream, csvOptions, leaveOpen: true);
-            return parser.Parse(csv);
-        }
-        catch (CsvFormatException e)
-        {
-            throw new AttributionDataException(parser.SourceName, e.LineNumber, null, $"malformed CSV: {e.Message}", e);
-        }
+        var source = sourceName ?? CsvInput.StreamSourceName;
+        return CsvInput.Parse(stream, options.Delimiter, source, new RowParser(source, options).Parse);
     }
 
     private static void Validate(PathCsvOptions options)
     {
-        if (options.Delimiter is '"' or '\r' or '\n' || !char.IsAscii(options.Delimiter))
-        {
-            throw new ArgumentException($"The delimiter must be an ASCII character other than a quote, CR or LF, but was '{options.Delimiter}'.", nameof(options));
-        }
+        CsvInput.ValidateDelimiter(options.Delimiter, nameof(options));
 
         if (string.IsNullOrWhiteSpace(options.PathSeparator))
         {
@@ -145,10 +120,7 @@ public static class PathCsvReader
         private void ReadHeader(CsvReader csv)
         {
             var names = csv.Headers;
-            if (names.Count == 0 || (names.Count == 1 && string.IsNullOrWhiteSpace(names[0])))
-            {
-                throw Error(1, null, $"the input is empty; expected a header row naming the columns {pathName} and {conversionsName}");
-            }
+            CsvInput.RequireHeader(names, SourceName, $"{pathName} and {conversionsName}");
 
             headerCount = names.Count;
             for (var i = 0; i < names.Count; i++)
@@ -156,42 +128,25 @@ public static class PathCsvReader
                 var name = names[i].Trim();
                 if (name.Equals(pathName, StringComparison.OrdinalIgnoreCase))
                 {
-                    Assign(ref pathColumn, i, name);
+                    CsvInput.Assign(ref pathColumn, i, name, SourceName);
                 }
                 else if (name.Equals(conversionsName, StringComparison.OrdinalIgnoreCase))
                 {
-                    Assign(ref conversionsColumn, i, name);
+                    CsvInput.Assign(ref conversionsColumn, i, name, SourceName);
                 }
                 else if (name.Equals(valueName, StringComparison.OrdinalIgnoreCase))
                 {
-                    Assign(ref valueColumn, i, name);
+                    CsvInput.Assign(ref valueColumn, i, name, SourceName);
                 }
                 else if (name.Equals(nullsName, StringComparison.OrdinalIgnoreCase))
                 {
-                    Assign(ref nullsColumn, i, name);
+                    CsvInput.Assign(ref nullsColumn, i, name, SourceName);
                 }
             }
 
-            Require(pathColumn, pathName);
-            Require(conversionsColumn, conversionsName);
-        }
-
-        private void Assign(ref int slot, int index, string name)
-        {
-            if (slot >= 0)
-            {
-                throw Error(1, name, $"the header names column '{name}' twice (columns {slot + 1} and {index + 1})");
-            }
-
-            slot = index;
-        }
-
-        private void Require(int column, string name)
-        {
-            if (column < 0)
-            {
-                throw Error(1, name, $"the header has no '{name}' column; required columns are {pathName} and {conversionsName} ({valueName} and {nullsName} are optional)");
-            }
+            var required = $"{pathName} and {conversionsName} ({valueName} and {nullsName} are optional)";
+            CsvInput.Require(pathColumn, pathName, SourceName, required);
+            CsvInput.Require(conversionsColumn, conversionsName, SourceName, required);
         }
 
         private void ReadRow(CsvReader csv)
@@ -199,18 +154,19 @@ public static class PathCsvReader
             var line = csv.LineNumber;
             if (csv.FieldCount != headerCount)
             {
-                throw Error(line, null, $"the row has {csv.FieldCount} fields but the header has {headerCount}");
+                throw CsvInput.FieldCountMismatch(SourceName, line, csv.FieldCount, headerCount);
             }
 
-            ReadPath(csv.GetSpan(pathColumn), line);
+            ReadPath(csv, line);
             var conversions = ReadCount(csv, conversionsColumn, conversionsName, line);
             var value = valueColumn >= 0 ? ReadCount(csv, valueColumn, valueName, line) : 0;
             var nulls = nullsColumn >= 0 ? ReadCount(csv, nullsColumn, nullsName, line) : 0;
             builder.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), conversions, value, nulls);
         }
 
-        private void ReadPath(ReadOnlySpan<byte> text, long line)
+        private void ReadPath(CsvReader csv, long line)
         {
+            var text = csv.GetSpan(pathColumn);
             ids.Clear();
             if (text.IsBlank())
             {
@@ -225,17 +181,10 @@ public static class PathCsvReader
                 var channel = Trim(end < 0 ? rest : rest[..end]);
                 if (channel.IsEmpty)
                 {
-                    throw Error(line, pathName, $"{Quote(text)} has an empty channel at step {step}; channels are joined by '{options.PathSeparator.Trim()}'");
+                    throw Error(line, pathName, $"{CsvInput.Quote(text)} has an empty channel at step {step}; channels are joined by '{options.PathSeparator.Trim()}'");
                 }
 
-                try
-                {
-                    ids.Add(builder.Channels.GetOrAdd(channel));
-                }
-                catch (ArgumentException e)
-                {
-                    throw Error(line, pathName, "is not valid UTF-8", e);
-                }
+                ids.Add(CsvInput.Intern(builder.Channels, channel, SourceName, csv, pathName));
 
                 if (end < 0)
                 {
@@ -257,17 +206,17 @@ public static class PathCsvReader
 
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var count))
             {
-                throw Error(line, name, $"{Quote(text)} is not a number; expected a finite number >= 0");
+                throw Error(line, name, $"{CsvInput.Quote(text)} is not a number; expected a finite number >= 0");
             }
 
             if (!double.IsFinite(count))
             {
-                throw Error(line, name, $"{Quote(text)} is not finite; expected a finite number >= 0");
+                throw Error(line, name, $"{CsvInput.Quote(text)} is not finite; expected a finite number >= 0");
             }
 
             if (count < 0)
             {
-                throw Error(line, name, $"{Quote(text)} is negative; expected a finite number >= 0");
+                throw Error(line, name, $"{CsvInput.Quote(text)} is negative; expected a finite number >= 0");
             }
 
             return count;
@@ -285,14 +234,7 @@ public static class PathCsvReader
             return text[start..(end + 1)];
         }
 
-        private AttributionDataException Error(long line, string? column, string detail, Exception? inner = null)
-            => new(SourceName, line, column, detail, inner);
-
-        private static string Quote(ReadOnlySpan<byte> utf8)
-        {
-            const int MaxShown = 60;
-            var text = Encoding.UTF8.GetString(utf8);
-            return text.Length <= MaxShown ? $"'{text}'" : $"'{text[..MaxShown]}…'";
-        }
+        private AttributionDataException Error(long line, string? column, string detail)
+            => new(SourceName, line, column, detail);
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Attribution.IO.Internal;
 using Attribution.Reports;
 using CsvHelper;
 
@@ -32,6 +32,7 @@ public static class SpendCsvReader
     private const string DateColumn = "date";
     private const string CostColumn = "cost";
     private const string CurrencyColumn = "currency";
+    private const string RequiredColumns = $"{ChannelColumn} and {CostColumn}";
 
     /// <summary>Reads a spend CSV file.</summary>
     /// <param name="path">The path of the file.</param>
@@ -41,8 +42,7 @@ public static class SpendCsvReader
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static SpendTable Read(string path, SpendCsvOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var stream = CsvInput.OpenRead(path);
         return Read(stream, options, path);
     }
 
@@ -56,40 +56,16 @@ public static class SpendCsvReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= new SpendCsvOptions();
-        if (options.Delimiter is '"' or '\r' or '\n' || !char.IsAscii(options.Delimiter))
-        {
-            throw new ArgumentException($"The delimiter must be an ASCII character other than a quote, CR or LF, but was '{options.Delimiter}'.", nameof(options));
-        }
-
-        var source = sourceName ?? "<stream>";
-        var csvOptions = new CsvReaderOptions
-        {
-            Separator = options.Delimiter,
-            HasHeader = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            MalformedData = CsvMalformedDataHandling.Throw,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-        };
-
-        try
-        {
-            using var csv = CsvReader.Create(stream, csvOptions, leaveOpen: true);
-            return Parse(csv, source, options.Currency);
-        }
-        catch (CsvFormatException e)
-        {
-            throw new AttributionDataException(source, e.LineNumber, null, $"malformed CSV: {e.Message}", e);
-        }
+        CsvInput.ValidateDelimiter(options.Delimiter, nameof(options));
+        var source = sourceName ?? CsvInput.StreamSourceName;
+        var currency = options.Currency;
+        return CsvInput.Parse(stream, options.Delimiter, source, csv => Parse(csv, source, currency));
     }
 
     private static SpendTable Parse(CsvReader csv, string source, string? currency)
     {
+        CsvInput.RequireHeader(csv.Headers, source, RequiredColumns);
         var headers = csv.Headers.Select(h => h.Trim()).ToArray();
-        if (headers.Length == 0 || (headers.Length == 1 && headers[0].Length == 0))
-        {
-            throw new AttributionDataException(source, 1, null, $"the input is empty; expected a header row naming the columns {ChannelColumn} and {CostColumn}");
-        }
 
         var channel = Find(headers, ChannelColumn, source, required: true);
         var cost = Find(headers, CostColumn, source, required: true);
@@ -104,7 +80,7 @@ public static class SpendCsvReader
             var line = csv.LineNumber;
             if (csv.FieldCount != headers.Length)
             {
-                throw new AttributionDataException(source, line, null, $"the row has {csv.FieldCount} fields but the header has {headers.Length}");
+                throw CsvInput.FieldCountMismatch(source, line, csv.FieldCount, headers.Length);
             }
 
             var channelText = Text(csv, channel, source);
@@ -168,34 +144,18 @@ public static class SpendCsvReader
         {
             if (headers[i].Equals(name, StringComparison.OrdinalIgnoreCase))
             {
-                if (found >= 0)
-                {
-                    throw new AttributionDataException(source, 1, name, $"the header names column '{name}' twice (columns {found + 1} and {i + 1})");
-                }
-
-                found = i;
+                CsvInput.Assign(ref found, i, name, source);
             }
         }
 
-        if (found < 0 && required)
+        if (required)
         {
-            throw new AttributionDataException(source, 1, name, $"the header has no '{name}' column; required columns are {ChannelColumn} and {CostColumn}");
+            CsvInput.Require(found, name, source, RequiredColumns);
         }
 
         return found;
     }
 
     private static string Text(CsvReader csv, int column, string source)
-    {
-        try
-        {
-            return Strict.GetString(csv.GetSpan(column)).Trim();
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new AttributionDataException(source, csv.LineNumber, csv.Headers[column].Trim(), "is not valid UTF-8", e);
-        }
-    }
-
-    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        => CsvInput.Decode(csv.GetSpan(column), source, csv, csv.Headers[column].Trim()).Trim();
 }

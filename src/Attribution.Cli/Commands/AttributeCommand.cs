@@ -298,20 +298,7 @@ internal static class AttributeCommand
     }
 
     internal static JourneySet Load(string path, IProgress<long>? progress = null)
-    {
-        try
-        {
-            return EventLogCsvReader.Read(path, new EventLogCsvOptions { Progress = progress });
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw CliException.BadData($"--input: file '{path}' does not exist.");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw CliException.BadData($"--input: cannot read '{path}': {e.Message}");
-        }
-    }
+        => InputFile.Read("--input", path, file => EventLogCsvReader.Read(file, new EventLogCsvOptions { Progress = progress }));
 
     internal static void RequireChannels(JourneySet journeys, string path, string option, IEnumerable<string> channels)
     {

@@ -29,16 +29,8 @@ internal static class ChooseOrderCommand
             HelpName = "N",
             DefaultValueFactory = static _ => 1,
         };
-        var format = new Option<string?>("--format")
-        {
-            Description = "Output format; table on a terminal, csv otherwise.",
-            HelpName = "table|csv|json",
-        };
-        var output = new Option<string?>("--output")
-        {
-            Description = "Write to this file instead of standard output.",
-            HelpName = "FILE",
-        };
+        var format = Grid.CreateFormat();
+        var output = Grid.CreateOutput("Write to this file instead of standard output.");
         var command = new Command(
             "choose-order",
             "Score Markov chains of orders 1 to --max-order by out-of-sample AUC, penalised for their number of states, and mark the best.")

@@ -9,12 +9,7 @@ internal static class ContributionsCommand
 {
     public static Command Create(CliContext context)
     {
-        var output = new Option<string>("--output")
-        {
-            Description = "The file to write; .json gives JSON, anything else CSV unless --format says otherwise.",
-            HelpName = "FILE",
-            Required = true,
-        };
+        var output = ReportOptions.RequiredFile("--output", "The file to write; .json gives JSON, anything else CSV unless --format says otherwise.");
         var format = new Option<string?>("--format")
         {
             Description = "csv or json (default: from the --output extension).",
@@ -28,11 +23,7 @@ internal static class ContributionsCommand
             includeTouchpoints: true,
             parseResult =>
             {
-                var path = parseResult.GetValue(output)!;
-                if (string.IsNullOrWhiteSpace(path))
-                {
-                    throw CliException.Usage("--output: the file name is empty.");
-                }
+                var path = ReportOptions.GetFile(parseResult, output);
 
                 var json = parseResult.GetValue(format)?.Trim().ToLowerInvariant() switch
                 {

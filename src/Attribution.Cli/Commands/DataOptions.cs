@@ -91,21 +91,7 @@ internal sealed class DataOptions
         }
     }
 
-    public static PathSet LoadPaths(string path)
-    {
-        try
-        {
-            return PathCsvReader.Read(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw CliException.BadData($"--paths: file '{path}' does not exist.");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw CliException.BadData($"--paths: cannot read '{path}': {e.Message}");
-        }
-    }
+    public static PathSet LoadPaths(string path) => InputFile.Read("--paths", path, static file => PathCsvReader.Read(file));
 
     /// <summary>Parses <c>--order</c>-like integers: 1 to 32, the orders a Markov chain supports.</summary>
     public static int ParseOrder(string option, int value)

@@ -30,10 +30,7 @@ internal static class DemoCommand
             // The demo is read by people, even through a pipe or a CI log: a table unless --format says otherwise.
             var target = report.Resolve(parseResult, context, tableByDefault: true);
             var eventsPath = parseResult.GetValue(writeEvents);
-            if (eventsPath is not null && string.IsNullOrWhiteSpace(eventsPath))
-            {
-                throw CliException.Usage("--write-events: the file name is empty.");
-            }
+            ReportOptions.RejectEmptyFile(writeEvents.Name, eventsPath);
 
             var generated = DemoData.Generate();
             if (eventsPath is not null)

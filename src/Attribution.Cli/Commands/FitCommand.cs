@@ -21,12 +21,7 @@ internal static class FitCommand
             Description = "The markov model's order (default 1).",
             HelpName = "N",
         };
-        var save = new Option<string>("--save")
-        {
-            Description = "The JSON file to write; 'attribution attribute --model-file FILE' applies it to an event log.",
-            HelpName = "FILE",
-            Required = true,
-        };
+        var save = ReportOptions.RequiredFile("--save", "The JSON file to write; 'attribution attribute --model-file FILE' applies it to an event log.");
         var command = new Command("fit", "Fit a data-driven model (markov, shapley) on a path file or an event log and save it as JSON.")
         {
             model, order, save,
@@ -53,11 +48,7 @@ internal static class FitCommand
                 settings = settings with { Markov = new MarkovOptions { Order = DataOptions.ParseOrder("--order", orderValue.Value) } };
             }
 
-            var file = parseResult.GetValue(save)!;
-            if (string.IsNullOrWhiteSpace(file))
-            {
-                throw CliException.Usage("--save: the file name is empty.");
-            }
+            var file = ReportOptions.GetFile(parseResult, save);
 
             var training = data.Load(parseResult);
             var fitted = ModelFactory.Create(name, settings, training);

@@ -3,16 +3,27 @@ using Attribution.Cli.Output;
 
 namespace Attribution.Cli.Commands;
 
-/// <summary>The <c>--format</c> and <c>--output</c> handling of the commands that print a plain grid (<c>markov</c>, <c>choose-order</c>).</summary>
+/// <summary>The <c>--format</c> and <c>--output</c> handling of the commands that print a plain grid (<c>markov</c>, <c>choose-order</c>); <see cref="ReportOptions"/> makes its options here too.</summary>
 internal static class Grid
 {
+    /// <summary>Creates the <c>--format</c> option the report and grid commands share.</summary>
+    public static Option<string?> CreateFormat() => new("--format")
+    {
+        Description = "Output format; table on a terminal, csv otherwise.",
+        HelpName = "table|csv|json",
+    };
+
+    /// <summary>Creates an optional <c>--output</c> file option; without it the output goes to standard output.</summary>
+    public static Option<string?> CreateOutput(string description) => new("--output")
+    {
+        Description = description,
+        HelpName = "FILE",
+    };
+
     public static GridTarget Resolve(ParseResult parseResult, Option<string?> format, Option<string?> output, CliContext context)
     {
         var file = parseResult.GetValue(output);
-        if (file is not null && string.IsNullOrWhiteSpace(file))
-        {
-            throw CliException.Usage("--output: the file name is empty.");
-        }
+        ReportOptions.RejectEmptyFile(output.Name, file);
 
         var chosen = parseResult.GetValue(format)?.Trim().ToLowerInvariant() switch
         {

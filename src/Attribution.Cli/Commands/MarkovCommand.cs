@@ -24,16 +24,8 @@ internal static class MarkovCommand
         {
             Description = "Print the transition matrix as from,to,count,probability, one row per non-zero transition.",
         };
-        var format = new Option<string?>("--format")
-        {
-            Description = "Output format; table on a terminal, csv otherwise.",
-            HelpName = "table|csv|json",
-        };
-        var output = new Option<string?>("--output")
-        {
-            Description = "Write to this file instead of standard output.",
-            HelpName = "FILE",
-        };
+        var format = Grid.CreateFormat();
+        var output = Grid.CreateOutput("Write to this file instead of standard output.");
         var command = new Command("markov", "Fit a Markov chain and print its removal effects or its transition matrix.")
         {
             order, removalEffects, transitions, format, output,

@@ -8,12 +8,7 @@ internal static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var output = new Option<string>("--output")
-        {
-            Description = "The HTML file to write: one self-contained page with inline CSS and SVG charts.",
-            HelpName = "FILE",
-            Required = true,
-        };
+        var output = ReportOptions.RequiredFile("--output", "The HTML file to write: one self-contained page with inline CSS and SVG charts.");
         var title = new Option<string?>("--title")
         {
             Description = "The report's title (default \"Attribution report\").",
@@ -28,11 +23,7 @@ internal static class ReportCommand
             includeTouchpoints: false,
             parseResult =>
             {
-                var path = parseResult.GetValue(output)!;
-                if (string.IsNullOrWhiteSpace(path))
-                {
-                    throw CliException.Usage("--output: the file name is empty.");
-                }
+                var path = ReportOptions.GetFile(parseResult, output);
 
                 var options = new HtmlReportOptions { Title = parseResult.GetValue(title) ?? new HtmlReportOptions().Title };
                 var spendTable = spend.Load(parseResult);

@@ -16,17 +16,9 @@ internal sealed class ReportOptions
         HelpName = "channel|campaign",
     };
 
-    public Option<string?> Format { get; } = new("--format")
-    {
-        Description = "Output format; table on a terminal, csv otherwise.",
-        HelpName = "table|csv|json",
-    };
+    public Option<string?> Format { get; } = Grid.CreateFormat();
 
-    public Option<string?> Output { get; } = new("--output")
-    {
-        Description = "Write the report to this file instead of standard output.",
-        HelpName = "FILE",
-    };
+    public Option<string?> Output { get; } = Grid.CreateOutput("Write the report to this file instead of standard output.");
 
     public void AddTo(Command command)
     {
@@ -46,10 +38,7 @@ internal sealed class ReportOptions
         };
 
         var output = parseResult.GetValue(Output);
-        if (output is not null && string.IsNullOrWhiteSpace(output))
-        {
-            throw CliException.Usage("--output: the file name is empty.");
-        }
+        RejectEmptyFile(Output.Name, output);
 
         var format = parseResult.GetValue(Format)?.Trim().ToLowerInvariant() switch
         {
@@ -84,6 +73,31 @@ internal sealed class ReportOptions
         else
         {
             WriteFile("--output", target.OutputPath, text.ToString());
+        }
+    }
+
+    /// <summary>Creates a required option naming a file to write.</summary>
+    public static Option<string> RequiredFile(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "FILE",
+        Required = true,
+    };
+
+    /// <summary>Reads a required file option; an empty or blank name is a usage error naming the option.</summary>
+    public static string GetFile(ParseResult parseResult, Option<string> option)
+    {
+        var path = parseResult.GetValue(option)!;
+        RejectEmptyFile(option.Name, path);
+        return path;
+    }
+
+    /// <summary>Throws a usage error naming the option when a file name was given but is empty or blank.</summary>
+    public static void RejectEmptyFile(string option, string? path)
+    {
+        if (path is not null && string.IsNullOrWhiteSpace(path))
+        {
+            throw CliException.Usage($"{option}: the file name is empty.");
         }
     }
 

@@ -34,17 +34,6 @@ internal sealed record SpendOptions(Option<string?> Spend, Option<string?> Curre
             return null;
         }
 
-        try
-        {
-            return SpendCsvReader.Read(path, new SpendCsvOptions { Currency = currency });
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw CliException.BadData($"--spend: file '{path}' does not exist.");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw CliException.BadData($"--spend: cannot read '{path}': {e.Message}");
-        }
+        return InputFile.Read("--spend", path, file => SpendCsvReader.Read(file, new SpendCsvOptions { Currency = currency }));
     }
 }

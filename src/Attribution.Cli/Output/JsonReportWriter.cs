@@ -12,23 +12,33 @@ internal static class JsonReportWriter
         var models = new List<JsonModelResult>(report.Results.Count);
         foreach (var result in report.Results)
         {
-            var source = ReportWriter.Rows(result, grouping);
-            var rows = new List<JsonRow>(source.Count);
-            foreach (var row in source)
-            {
-                rows.Add(new JsonRow(row.Key, row.Conversions, row.Value));
-            }
-
             models.Add(new JsonModelResult(
                 result.Model,
                 result.ConversionCount,
                 result.TotalValue,
                 new JsonUnattributed(result.UnattributedConversions, result.UnattributedValue),
-                rows));
+                Rows(ReportWriter.Rows(result, grouping))));
         }
 
-        writer.Write(JsonSerializer.Serialize(new JsonReport(models), CliJsonContext.Default.JsonReport));
+        Write(writer, new JsonReport(models));
+    }
+
+    /// <summary>Writes a document; the path report writes the same one.</summary>
+    public static void Write(TextWriter writer, JsonReport report)
+    {
+        writer.Write(JsonSerializer.Serialize(report, CliJsonContext.Default.JsonReport));
         writer.Write('\n');
+    }
+
+    public static List<JsonRow> Rows(IReadOnlyList<CreditTotal> source)
+    {
+        var rows = new List<JsonRow>(source.Count);
+        foreach (var row in source)
+        {
+            rows.Add(new JsonRow(row.Key, row.Conversions, row.Value));
+        }
+
+        return rows;
     }
 }
 
@@ -36,10 +46,11 @@ internal static class JsonReportWriter
 internal sealed record JsonReport(IReadOnlyList<JsonModelResult> Models);
 
 /// <summary>One model's totals and rows.</summary>
-internal sealed record JsonModelResult(string Model, int TotalConversions, double TotalValue, JsonUnattributed Unattributed, IReadOnlyList<JsonRow> Rows);
+/// <remarks>Counts are numbers, not integers: a path file's conversions may be fractions. Whole numbers are written the same either way.</remarks>
+internal sealed record JsonModelResult(string Model, double TotalConversions, double TotalValue, JsonUnattributed Unattributed, IReadOnlyList<JsonRow> Rows);
 
 /// <summary>The conversions no touchpoint earned.</summary>
-internal sealed record JsonUnattributed(int Conversions, double Value);
+internal sealed record JsonUnattributed(double Conversions, double Value);
 
 /// <summary>The credit of one channel or campaign.</summary>
 internal sealed record JsonRow(string Key, double Conversions, double Value);
