@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
@@ -45,7 +44,7 @@ public static class EventLogCsvReader
 
     // Below about this many rows a second thread costs more to start than it saves.
     private const int PipelineMinRows = 100_000;
-    private const int BatchRows = 16384;
+    private const int BatchRows = 32768;
 
     /// <summary>Reads an event-log CSV file.</summary>
     /// <param name="path">The path of the file.</param>
@@ -162,56 +161,41 @@ public static class EventLogCsvReader
 
         private void ParsePipelined(CsvReader csv)
         {
-            using var cancel = new CancellationTokenSource();
-            using var full = new BlockingCollection<Batch>(boundedCapacity: 2);
-            var free = new ConcurrentQueue<Batch>();
-            var token = cancel.Token;
-            var scanner = new Thread(() => Scan(csv, full, free, token)) { IsBackground = true, Name = "event log scan" };
+            var handoff = new Handoff();
+            var scanner = new Thread(() => Scan(csv, handoff)) { IsBackground = true, Name = "event log scan" };
             scanner.Start();
             try
             {
-                foreach (var batch in full.GetConsumingEnumerable(token))
+                while (handoff.Take() is { } batch)
                 {
                     Intern(batch);
-                    free.Enqueue(batch);
+                    handoff.Recycle(batch);
                 }
             }
             finally
             {
                 // The scanner reads from the CsvReader, which the caller disposes once this returns or throws.
-                cancel.Cancel();
+                handoff.Stop();
                 scanner.Join();
             }
         }
 
-        private void Scan(CsvReader csv, BlockingCollection<Batch> full, ConcurrentQueue<Batch> free, CancellationToken token)
+        private void Scan(CsvReader csv, Handoff handoff)
         {
             try
             {
                 bool more;
                 do
                 {
-                    if (free.TryDequeue(out var batch))
-                    {
-                        batch.Reset();
-                    }
-                    else
-                    {
-                        batch = new Batch(batchRows);
-                    }
-
+                    var batch = handoff.Reuse() ?? new Batch(batchRows);
                     more = Fill(csv, batch);
-                    full.Add(batch, token);
+                    more &= handoff.Put(batch);
                 }
                 while (more);
             }
-            catch (OperationCanceledException)
-            {
-                // The interning stopped at an error; it reports that one.
-            }
             finally
             {
-                full.CompleteAdding();
+                handoff.Complete();
             }
         }
 
@@ -536,6 +520,105 @@ public static class EventLogCsvReader
             Count = 0;
             Used = 0;
             Error = null;
+        }
+    }
+
+    /// <summary>Passes scanned batches, in order, from the scanning thread to the interning one, and empty ones back.</summary>
+    /// <remarks>The threads block (no spinning) while the queue is empty or full: on a busy machine a spinning thread
+    /// would only take the core the other one needs.</remarks>
+    private sealed class Handoff
+    {
+        // A few batches ahead is enough to smooth out the two threads' pace; more would only hold more memory.
+        private const int Capacity = 3;
+
+        private readonly Queue<Batch> full = new();
+        private readonly Stack<Batch> empty = new();
+        private readonly object gate = new();
+        private bool completed;
+        private bool stopped;
+
+        /// <summary>Queues a batch, waiting while the queue is full; returns <see langword="false"/> once the reader has stopped.</summary>
+        public bool Put(Batch batch)
+        {
+            lock (gate)
+            {
+                while (full.Count >= Capacity && !stopped)
+                {
+                    Monitor.Wait(gate);
+                }
+
+                if (stopped)
+                {
+                    return false;
+                }
+
+                full.Enqueue(batch);
+                Monitor.PulseAll(gate);
+                return true;
+            }
+        }
+
+        /// <summary>Takes the next batch, waiting for one; <see langword="null"/> once the scan has ended and all are taken.</summary>
+        public Batch? Take()
+        {
+            lock (gate)
+            {
+                while (full.Count == 0 && !completed)
+                {
+                    Monitor.Wait(gate);
+                }
+
+                if (full.Count == 0)
+                {
+                    return null;
+                }
+
+                var batch = full.Dequeue();
+                Monitor.PulseAll(gate);
+                return batch;
+            }
+        }
+
+        public void Recycle(Batch batch)
+        {
+            lock (gate)
+            {
+                empty.Push(batch);
+            }
+        }
+
+        public Batch? Reuse()
+        {
+            lock (gate)
+            {
+                if (!empty.TryPop(out var batch))
+                {
+                    return null;
+                }
+
+                batch.Reset();
+                return batch;
+            }
+        }
+
+        /// <summary>The scan has put its last batch.</summary>
+        public void Complete()
+        {
+            lock (gate)
+            {
+                completed = true;
+                Monitor.PulseAll(gate);
+            }
+        }
+
+        /// <summary>The reader takes no more batches (it finished or threw); a waiting scan gives up.</summary>
+        public void Stop()
+        {
+            lock (gate)
+            {
+                stopped = true;
+                Monitor.PulseAll(gate);
+            }
         }
     }
 }
