@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using System.Text.Unicode;
 using Attribution.IO.Internal;
 using Attribution.Journeys;
 using CsvHelper;
@@ -39,6 +42,10 @@ public static class EventLogCsvReader
 {
     private const long ProgressInterval = 100_000;
 
+    // Below about this many rows a second thread costs more to start than it saves.
+    private const int PipelineMinRows = 100_000;
+    private const int BatchRows = 32768;
+
     /// <summary>Reads an event-log CSV file.</summary>
     /// <param name="path">The path of the file.</param>
     /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
@@ -61,10 +68,21 @@ public static class EventLogCsvReader
     public static JourneySet Read(Stream stream, EventLogCsvOptions? options = null, string? sourceName = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        var expectedRows = EstimateRows(stream);
+        var pipelined = Environment.ProcessorCount > 1 && expectedRows >= PipelineMinRows;
+        return Read(stream, options, sourceName, pipelined, BatchRows, expectedRows);
+    }
+
+    /// <summary>Reads with the scanning either on a thread of its own (<paramref name="pipelined"/>) or interleaved with
+    /// the interning on this thread, in batches of <paramref name="batchRows"/> rows; tests drive both ways.</summary>
+    internal static JourneySet Read(Stream stream, EventLogCsvOptions? options, string? sourceName, bool pipelined, int batchRows, int expectedRows = 0)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchRows, 1);
         options ??= new EventLogCsvOptions();
         CsvInput.ValidateDelimiter(options.Delimiter, nameof(options));
         var source = sourceName ?? CsvInput.StreamSourceName;
-        var parser = new RowParser(source, options.Progress, EstimateRows(stream));
+        var parser = new RowParser(source, options.Progress, expectedRows, pipelined, batchRows);
         return CsvInput.Parse(stream, options.Delimiter, source, parser.Parse);
     }
 
@@ -82,9 +100,21 @@ public static class EventLogCsvReader
         return (int)Math.Clamp(remaining / 56, 0, 1 << 26);
     }
 
-    private sealed class RowParser(string sourceName, IProgress<long>? progress, int expectedRows)
+
+    /// <summary>The state of one read: the column positions, the builder and the row count.</summary>
+    /// <remarks>
+    /// Rows go through in batches: the scan (CsvHelper finding fields, every check of a row, the timestamp and value, and
+    /// interning the few channels, campaigns and kinds) fills a batch, and the interning of journeys (a large table, and
+    /// what gives a journey its index) appends it to the builder. With <c>pipelined</c> the scan runs on a thread of its
+    /// own, a batch or two ahead; both still go through the rows in file order, so ids follow first appearance, and the
+    /// first error in the file is the one reported: the scan carries its error in the batch, thrown after the rows before it.
+    /// </remarks>
+    private sealed class RowParser(string sourceName, IProgress<long>? progress, int expectedRows, bool pipelined, int batchRows)
     {
         private const string RequiredColumns = $"{Columns.JourneyId}, {Columns.Timestamp} and {Columns.Channel}";
+
+        // The builder's campaign id for a touchpoint without one.
+        private const int NoCampaign = -1;
 
         // Most rows of an event log are touchpoints; conversions are a few in ten.
         private readonly JourneySetBuilder builder = new(expectedRows, expectedRows / 8);
@@ -96,29 +126,147 @@ public static class EventLogCsvReader
         private int valueColumn = -1;
         private int conversionIdColumn = -1;
         private string[] headers = [];
+        private long rows;
+        private int journeyId = -1;
 
         // Logs are often written journey by journey; remembering the last journey's bytes skips most lookups then.
         private byte[] lastJourney = new byte[64];
         private int lastJourneyLength = -1;
-        private int lastJourneyId = -1;
 
         public string SourceName { get; } = sourceName;
 
         public JourneySet Parse(CsvReader csv)
         {
             ReadHeader(csv);
-            long rows = 0;
-            while (csv.Read())
+            if (pipelined)
             {
-                ReadRow(csv);
-                if (++rows % ProgressInterval == 0)
+                ParsePipelined(csv);
+            }
+            else
+            {
+                var batch = new Batch(batchRows);
+                bool more;
+                do
                 {
-                    progress?.Report(rows);
+                    batch.Reset();
+                    more = Fill(csv, batch);
+                    Intern(batch);
                 }
+                while (more);
             }
 
             progress?.Report(rows);
             return builder.Build();
+        }
+
+        private void ParsePipelined(CsvReader csv)
+        {
+            var handoff = new Handoff();
+            var scanner = new Thread(() => Scan(csv, handoff)) { IsBackground = true, Name = "event log scan" };
+            scanner.Start();
+            try
+            {
+                while (handoff.Take() is { } batch)
+                {
+                    Intern(batch);
+                    handoff.Recycle(batch);
+                }
+            }
+            finally
+            {
+                // The scanner reads from the CsvReader, which the caller disposes once this returns or throws.
+                handoff.Stop();
+                scanner.Join();
+            }
+        }
+
+        private void Scan(CsvReader csv, Handoff handoff)
+        {
+            try
+            {
+                bool more;
+                do
+                {
+                    var batch = handoff.Reuse() ?? new Batch(batchRows);
+                    more = Fill(csv, batch);
+                    more &= handoff.Put(batch);
+                }
+                while (more);
+            }
+            finally
+            {
+                handoff.Complete();
+            }
+        }
+
+        /// <summary>Scans rows into <paramref name="batch"/> until it is full, the input ends, or a row is malformed (the
+        /// error then goes with the batch); returns whether more rows may follow.</summary>
+        private bool Fill(CsvReader csv, Batch batch)
+        {
+            try
+            {
+                while (batch.Count < batch.Lines.Length)
+                {
+                    if (!csv.Read())
+                    {
+                        return false;
+                    }
+
+                    if (csv.FieldCount != headers.Length)
+                    {
+                        var line = csv.LineNumber;
+                        throw csv.FieldCount < headers.Length
+                            ? Error(line, headers[csv.FieldCount], $"the row has {csv.FieldCount} fields but the header has {headers.Length}; the row ends before this column")
+                            : CsvInput.FieldCountMismatch(SourceName, line, csv.FieldCount, headers.Length);
+                    }
+
+                    ReadRow(csv, batch);
+                }
+
+                return true;
+            }
+#pragma warning disable CA1031 // Any failure, malformed CSV or I/O, is rethrown where the rows before it have been read.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                batch.Error = ExceptionDispatchInfo.Capture(e);
+                return false;
+            }
+        }
+
+        /// <summary>Adds a batch's rows to the builder, interning their journeys, then throws the error that ended the batch, if any.</summary>
+        private void Intern(Batch batch)
+        {
+            var data = batch.Data;
+            var start = 0;
+            for (var r = 0; r < batch.Count; r++)
+            {
+                var end = batch.JourneyEnds[r];
+                if (end >= 0)
+                {
+                    // The scan has checked the bytes are UTF-8, so interning cannot fail.
+                    journeyId = builder.JourneyIds.GetOrAdd(data.AsSpan(start, end - start));
+                    start = end;
+                }
+
+                var kind = batch.Kinds[r];
+                if (kind < 0)
+                {
+                    builder.AddTouchpoint(journeyId, batch.Instants[r], batch.Channels[r], batch.Campaigns[r]);
+                }
+                else
+                {
+                    builder.AddConversion(journeyId, batch.Instants[r], batch.Values[r], kind, batch.Ids[r]);
+                }
+            }
+
+            rows += batch.Count;
+            if (progress is not null && rows / ProgressInterval != (rows - batch.Count) / ProgressInterval)
+            {
+                progress.Report(rows - (rows % ProgressInterval));
+            }
+
+            batch.Error?.Throw();
         }
 
         private void ReadHeader(CsvReader csv)
@@ -130,7 +278,7 @@ public static class EventLogCsvReader
             {
                 var name = headers[i].Trim();
                 ref var slot = ref SlotOf(name);
-                if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref slot))
+                if (Unsafe.IsNullRef(ref slot))
                 {
                     continue;
                 }
@@ -180,23 +328,16 @@ public static class EventLogCsvReader
                 return ref conversionIdColumn;
             }
 
-            return ref System.Runtime.CompilerServices.Unsafe.NullRef<int>();
+            return ref Unsafe.NullRef<int>();
         }
 
-        private void ReadRow(CsvReader csv)
+        private void ReadRow(CsvReader csv, Batch batch)
         {
-            if (csv.FieldCount != headers.Length)
-            {
-                var line = csv.LineNumber;
-                throw csv.FieldCount < headers.Length
-                    ? Error(line, headers[csv.FieldCount], $"the row has {csv.FieldCount} fields but the header has {headers.Length}; the row ends before this column")
-                    : CsvInput.FieldCountMismatch(SourceName, line, csv.FieldCount, headers.Length);
-            }
-
+            var line = csv.LineNumber;
             var journeyText = csv.GetSpan(journeyColumn);
             if (journeyText.IsBlank())
             {
-                throw Error(csv.LineNumber, Columns.JourneyId, "is empty; every row needs a journey id");
+                throw Error(line, Columns.JourneyId, "is empty; every row needs a journey id");
             }
 
             var timestampText = csv.GetSpan(timestampColumn);
@@ -205,56 +346,62 @@ public static class EventLogCsvReader
                 case Iso8601.Failure.None:
                     break;
                 case Iso8601.Failure.NoOffset:
-                    throw Error(csv.LineNumber, Columns.Timestamp, $"{CsvInput.Quote(timestampText)} has no UTC offset; write it with Z or an offset such as +02:00");
+                    throw Error(line, Columns.Timestamp, $"{CsvInput.Quote(timestampText)} has no UTC offset; write it with Z or an offset such as +02:00");
                 default:
-                    throw Error(csv.LineNumber, Columns.Timestamp, $"{CsvInput.Quote(timestampText)} is not an ISO-8601 timestamp with an offset, such as 2026-03-01T09:00:00Z or 2026-03-01T11:00:00+02:00");
+                    throw Error(line, Columns.Timestamp, $"{CsvInput.Quote(timestampText)} is not an ISO-8601 timestamp with an offset, such as 2026-03-01T09:00:00Z or 2026-03-01T11:00:00+02:00");
             }
 
+            var r = batch.Count;
             var kindText = conversionColumn >= 0 ? csv.GetSpan(conversionColumn) : default;
             if (kindText.IsBlank())
             {
-                ReadTouchpoint(csv, journeyText, instant);
+                ReadTouchpoint(csv, line, journeyText, batch, r);
             }
             else
             {
-                ReadConversion(csv, journeyText, instant, kindText);
+                ReadConversion(csv, line, journeyText, kindText, batch, r);
             }
+
+            batch.Lines[r] = line;
+            batch.Instants[r] = instant;
+            batch.Count = r + 1;
         }
 
-        private void ReadTouchpoint(CsvReader csv, ReadOnlySpan<byte> journeyText, DateTimeOffset instant)
+        private void ReadTouchpoint(CsvReader csv, long line, ReadOnlySpan<byte> journeyText, Batch batch, int r)
         {
             if (valueColumn >= 0 && !csv.GetSpan(valueColumn).IsBlank())
             {
-                throw Error(csv.LineNumber, Columns.Value, $"{CsvInput.Quote(csv.GetSpan(valueColumn))} on a touchpoint row; only conversion rows (a non-empty '{Columns.Conversion}') have a value");
+                throw Error(line, Columns.Value, $"{CsvInput.Quote(csv.GetSpan(valueColumn))} on a touchpoint row; only conversion rows (a non-empty '{Columns.Conversion}') have a value");
             }
 
             if (conversionIdColumn >= 0 && !csv.GetSpan(conversionIdColumn).IsBlank())
             {
-                throw Error(csv.LineNumber, Columns.ConversionId, $"{CsvInput.Quote(csv.GetSpan(conversionIdColumn))} on a touchpoint row; only conversion rows (a non-empty '{Columns.Conversion}') have a conversion id");
+                throw Error(line, Columns.ConversionId, $"{CsvInput.Quote(csv.GetSpan(conversionIdColumn))} on a touchpoint row; only conversion rows (a non-empty '{Columns.Conversion}') have a conversion id");
             }
 
             var channelText = csv.GetSpan(channelColumn);
             if (channelText.IsBlank())
             {
-                throw Error(csv.LineNumber, Columns.Channel, $"is empty on a touchpoint row; a row without a '{Columns.Conversion}' is a touchpoint and needs a channel");
+                throw Error(line, Columns.Channel, $"is empty on a touchpoint row; a row without a '{Columns.Conversion}' is a touchpoint and needs a channel");
             }
 
-            var journey = InternJourney(journeyText, csv);
-            var channel = CsvInput.Intern(builder.Channels, channelText, SourceName, csv, Columns.Channel);
-            var campaign = JourneySetNoCampaign;
+            Journey(journeyText, line, batch, r);
+            batch.Channels[r] = CsvInput.Intern(builder.Channels, channelText, SourceName, line, Columns.Channel);
+            var campaign = NoCampaign;
             if (campaignColumn >= 0)
             {
                 var campaignText = csv.GetSpan(campaignColumn);
                 if (!campaignText.IsBlank())
                 {
-                    campaign = CsvInput.Intern(builder.Campaigns, campaignText, SourceName, csv, Columns.Campaign);
+                    campaign = CsvInput.Intern(builder.Campaigns, campaignText, SourceName, line, Columns.Campaign);
                 }
             }
 
-            builder.AddTouchpoint(journey, instant, channel, campaign);
+            batch.Campaigns[r] = campaign;
+            batch.Kinds[r] = -1;
         }
 
-        private void ReadConversion(CsvReader csv, ReadOnlySpan<byte> journeyText, DateTimeOffset instant, ReadOnlySpan<byte> kindText)
+        private void ReadConversion(CsvReader csv, long line, ReadOnlySpan<byte> journeyText, ReadOnlySpan<byte> kindText, Batch batch, int r)
         {
             var value = 1.0;
             if (valueColumn >= 0)
@@ -262,19 +409,19 @@ public static class EventLogCsvReader
                 var valueText = csv.GetSpan(valueColumn);
                 if (!valueText.IsBlank())
                 {
-                    if (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+                    if (!PlainDecimal.TryParse(valueText, out value) && !double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
                     {
-                        throw Error(csv.LineNumber, Columns.Value, $"{CsvInput.Quote(valueText)} is not a number; a conversion value must be a finite number >= 0");
+                        throw Error(line, Columns.Value, $"{CsvInput.Quote(valueText)} is not a number; a conversion value must be a finite number >= 0");
                     }
 
                     if (!double.IsFinite(value))
                     {
-                        throw Error(csv.LineNumber, Columns.Value, $"{CsvInput.Quote(valueText)} is not finite; a conversion value must be a finite number >= 0");
+                        throw Error(line, Columns.Value, $"{CsvInput.Quote(valueText)} is not finite; a conversion value must be a finite number >= 0");
                     }
 
                     if (value < 0)
                     {
-                        throw Error(csv.LineNumber, Columns.Value, $"{CsvInput.Quote(valueText)} is negative; a conversion value must be a finite number >= 0");
+                        throw Error(line, Columns.Value, $"{CsvInput.Quote(valueText)} is negative; a conversion value must be a finite number >= 0");
                     }
                 }
             }
@@ -285,25 +432,33 @@ public static class EventLogCsvReader
                 var idText = csv.GetSpan(conversionIdColumn);
                 if (!idText.IsBlank())
                 {
-                    id = CsvInput.Decode(idText, SourceName, csv, Columns.ConversionId);
+                    id = CsvInput.Decode(idText, SourceName, line, Columns.ConversionId);
                 }
             }
 
-            var journey = InternJourney(journeyText, csv);
-            var kind = CsvInput.Intern(builder.Kinds, kindText, SourceName, csv, Columns.Conversion);
-            builder.AddConversion(journey, instant, value, kind, id);
+            Journey(journeyText, line, batch, r);
+            batch.Kinds[r] = CsvInput.Intern(builder.Kinds, kindText, SourceName, line, Columns.Conversion);
+            batch.Values[r] = value;
+            batch.Ids[r] = id;
         }
 
-        private const int JourneySetNoCampaign = -1;
-
-        private int InternJourney(ReadOnlySpan<byte> utf8, CsvReader csv)
+        /// <summary>Keeps a row's journey for the interning: nothing when it repeats the row before's, otherwise its bytes,
+        /// checked here to be UTF-8 so that the error comes in the same order as the other checks of the row.</summary>
+        private void Journey(ReadOnlySpan<byte> utf8, long line, Batch batch, int r)
         {
             if (lastJourneyLength >= 0 && utf8.SequenceEqual(lastJourney.AsSpan(0, lastJourneyLength)))
             {
-                return lastJourneyId;
+                batch.JourneyEnds[r] = -1;
+                return;
             }
 
-            var id = CsvInput.Intern(builder.JourneyIds, utf8, SourceName, csv, Columns.JourneyId);
+            if (!Utf8.IsValid(utf8))
+            {
+                throw Error(line, Columns.JourneyId, "is not valid UTF-8");
+            }
+
+            batch.Append(utf8);
+            batch.JourneyEnds[r] = batch.Used;
             if (utf8.Length > lastJourney.Length)
             {
                 lastJourney = new byte[Math.Max(utf8.Length, lastJourney.Length * 2)];
@@ -311,11 +466,159 @@ public static class EventLogCsvReader
 
             utf8.CopyTo(lastJourney);
             lastJourneyLength = utf8.Length;
-            lastJourneyId = id;
-            return id;
         }
 
         private AttributionDataException Error(long line, string? column, string detail)
             => new(SourceName, line, column, detail);
+    }
+
+    /// <summary>Scanned rows: everything but their journeys' ids, which only the interning assigns.</summary>
+    private sealed class Batch(int rows)
+    {
+        public byte[] Data { get; private set; } = new byte[rows * 16];
+
+        /// <summary>Where each row's journey bytes end in <see cref="Data"/>, or −1 when the row repeats the previous row's journey.</summary>
+        public int[] JourneyEnds { get; } = new int[rows];
+
+        public long[] Lines { get; } = new long[rows];
+
+        public DateTimeOffset[] Instants { get; } = new DateTimeOffset[rows];
+
+        public int[] Channels { get; } = new int[rows];
+
+        public int[] Campaigns { get; } = new int[rows];
+
+        /// <summary>A conversion's kind, or −1 for a touchpoint.</summary>
+        public int[] Kinds { get; } = new int[rows];
+
+        public double[] Values { get; } = new double[rows];
+
+        public string?[] Ids { get; } = new string?[rows];
+
+        public int Count { get; set; }
+
+        public int Used { get; private set; }
+
+        /// <summary>The error that stopped the scan after this batch's rows, if one did.</summary>
+        public ExceptionDispatchInfo? Error { get; set; }
+
+        public void Append(ReadOnlySpan<byte> field)
+        {
+            if (Used + field.Length > Data.Length)
+            {
+                var data = Data;
+                Array.Resize(ref data, Math.Max(Data.Length * 2, Used + field.Length));
+                Data = data;
+            }
+
+            field.CopyTo(Data.AsSpan(Used));
+            Used += field.Length;
+        }
+
+        public void Reset()
+        {
+            Count = 0;
+            Used = 0;
+            Error = null;
+        }
+    }
+
+    /// <summary>Passes scanned batches, in order, from the scanning thread to the interning one, and empty ones back.</summary>
+    /// <remarks>The threads block (no spinning) while the queue is empty or full: on a busy machine a spinning thread
+    /// would only take the core the other one needs.</remarks>
+    private sealed class Handoff
+    {
+        // A few batches ahead is enough to smooth out the two threads' pace; more would only hold more memory.
+        private const int Capacity = 3;
+
+        private readonly Queue<Batch> full = new();
+        private readonly Stack<Batch> empty = new();
+        private readonly object gate = new();
+        private bool completed;
+        private bool stopped;
+
+        /// <summary>Queues a batch, waiting while the queue is full; returns <see langword="false"/> once the reader has stopped.</summary>
+        public bool Put(Batch batch)
+        {
+            lock (gate)
+            {
+                while (full.Count >= Capacity && !stopped)
+                {
+                    Monitor.Wait(gate);
+                }
+
+                if (stopped)
+                {
+                    return false;
+                }
+
+                full.Enqueue(batch);
+                Monitor.PulseAll(gate);
+                return true;
+            }
+        }
+
+        /// <summary>Takes the next batch, waiting for one; <see langword="null"/> once the scan has ended and all are taken.</summary>
+        public Batch? Take()
+        {
+            lock (gate)
+            {
+                while (full.Count == 0 && !completed)
+                {
+                    Monitor.Wait(gate);
+                }
+
+                if (full.Count == 0)
+                {
+                    return null;
+                }
+
+                var batch = full.Dequeue();
+                Monitor.PulseAll(gate);
+                return batch;
+            }
+        }
+
+        public void Recycle(Batch batch)
+        {
+            lock (gate)
+            {
+                empty.Push(batch);
+            }
+        }
+
+        public Batch? Reuse()
+        {
+            lock (gate)
+            {
+                if (!empty.TryPop(out var batch))
+                {
+                    return null;
+                }
+
+                batch.Reset();
+                return batch;
+            }
+        }
+
+        /// <summary>The scan has put its last batch.</summary>
+        public void Complete()
+        {
+            lock (gate)
+            {
+                completed = true;
+                Monitor.PulseAll(gate);
+            }
+        }
+
+        /// <summary>The reader takes no more batches (it finished or threw); a waiting scan gives up.</summary>
+        public void Stop()
+        {
+            lock (gate)
+            {
+                stopped = true;
+                Monitor.PulseAll(gate);
+            }
+        }
     }
 }

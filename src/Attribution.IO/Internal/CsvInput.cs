@@ -107,6 +107,32 @@ internal static class CsvInput
         }
     }
 
+    /// <summary>Interns a name, reporting invalid UTF-8 as an error in <paramref name="column"/> on <paramref name="line"/>.</summary>
+    public static int Intern(SymbolTable table, ReadOnlySpan<byte> utf8, string sourceName, long line, string column)
+    {
+        try
+        {
+            return table.GetOrAdd(utf8);
+        }
+        catch (ArgumentException e)
+        {
+            throw new AttributionDataException(sourceName, line, column, "is not valid UTF-8", e);
+        }
+    }
+
+    /// <summary>Decodes a field, reporting invalid UTF-8 as an error in <paramref name="column"/> on <paramref name="line"/>.</summary>
+    public static string Decode(ReadOnlySpan<byte> utf8, string sourceName, long line, string column)
+    {
+        try
+        {
+            return StrictUtf8.GetString(utf8);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new AttributionDataException(sourceName, line, column, "is not valid UTF-8", e);
+        }
+    }
+
     /// <summary>Decodes a field, reporting invalid UTF-8 as an error in <paramref name="column"/>.</summary>
     public static string Decode(ReadOnlySpan<byte> utf8, string sourceName, CsvReader csv, string column)
     {

@@ -70,8 +70,8 @@ internal static class Iso8601
             return false;
         }
 
-        if (!Digits(s, 0, 4, out var year) || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day)
-            || !Digits(s, 11, 2, out var hour) || !Digits(s, 14, 2, out var minute) || !Digits(s, 17, 2, out var second))
+        if (!Digits4(s, 0, out var year) || !Digits2(s, 5, out var month) || !Digits2(s, 8, out var day)
+            || !Digits2(s, 11, out var hour) || !Digits2(s, 14, out var minute) || !Digits2(s, 17, out var second))
         {
             return false;
         }
@@ -115,7 +115,7 @@ internal static class Iso8601
             offset = TimeSpan.Zero;
         }
         else if (i == s.Length - 6 && s[i] is (byte)'+' or (byte)'-' && s[i + 3] == ':'
-            && Digits(s, i + 1, 2, out var offsetHours) && Digits(s, i + 4, 2, out var offsetMinutes)
+            && Digits2(s, i + 1, out var offsetHours) && Digits2(s, i + 4, out var offsetMinutes)
             && offsetHours <= 14 && offsetMinutes <= 59 && (offsetHours < 14 || offsetMinutes == 0))
         {
             offset = new TimeSpan(offsetHours, offsetMinutes, 0);
@@ -129,26 +129,26 @@ internal static class Iso8601
             return false;
         }
 
-        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fraction);
-        value = new DateTimeOffset(local, offset);
+        // The fields are in range, so the sum is the same instant DateTime's checked constructors would give.
+        var ticks = new DateTime(year, month, day).Ticks + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute)
+            + (second * TimeSpan.TicksPerSecond) + fraction;
+        value = new DateTimeOffset(ticks, offset);
         return true;
     }
 
-    private static bool Digits(ReadOnlySpan<byte> s, int start, int count, out int number)
+    private static bool Digits2(ReadOnlySpan<byte> s, int start, out int number)
     {
-        number = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            var digit = (uint)(s[i] - '0');
-            if (digit > 9)
-            {
-                return false;
-            }
+        var tens = (uint)(s[start] - '0');
+        var ones = (uint)(s[start + 1] - '0');
+        number = (int)((tens * 10) + ones);
+        return tens <= 9 && ones <= 9;
+    }
 
-            number = (number * 10) + (int)digit;
-        }
-
-        return true;
+    private static bool Digits4(ReadOnlySpan<byte> s, int start, out int number)
+    {
+        var ok = Digits2(s, start, out var high) & Digits2(s, start + 2, out var low);
+        number = (high * 100) + low;
+        return ok;
     }
 
     private static bool HasOffset(ReadOnlySpan<char> text)

@@ -4,5 +4,7 @@ namespace Attribution.IO.Internal;
 internal static class Utf8Text
 {
     /// <summary>Whether a field is empty or only spaces and tabs, which the format treats as absent.</summary>
-    public static bool IsBlank(this ReadOnlySpan<byte> utf8) => utf8.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0;
+    // Most fields are empty or start with a visible character; only the rest need the scan.
+    public static bool IsBlank(this ReadOnlySpan<byte> utf8)
+        => utf8.IsEmpty || (utf8[0] is (byte)' ' or (byte)'\t' && utf8.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0);
 }

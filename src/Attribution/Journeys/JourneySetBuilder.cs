@@ -210,11 +210,17 @@ public sealed class JourneySetBuilder
         return offsets;
     }
 
-    /// <summary>Returns, for each output position, the input row: grouped by journey (counting sort, stable), then by time (stable).</summary>
-    private static int[] GroupAndSort(GrowableColumn<int> journeys, GrowableColumn<long> ticks, int[] offsets)
+    /// <summary>Returns, for each output position, the input row: grouped by journey (counting sort, stable), then by time
+    /// (stable); or <see langword="null"/> when the rows are in that order already, as in a log written journey by journey.</summary>
+    private static int[]? GroupAndSort(GrowableColumn<int> journeys, GrowableColumn<long> ticks, int[] offsets)
     {
         var rows = journeys.AsSpan();
         var time = ticks.AsSpan();
+        if (IsGroupedAndSorted(rows, time))
+        {
+            return null;
+        }
+
         var order = new int[rows.Length];
         var next = offsets.AsSpan(0, offsets.Length - 1).ToArray();
         for (var r = 0; r < rows.Length; r++)
@@ -232,6 +238,20 @@ public sealed class JourneySetBuilder
         }
 
         return order;
+    }
+
+    // Rows whose journeys never decrease are grouped already, and the stable counting sort would keep them in place.
+    private static bool IsGroupedAndSorted(ReadOnlySpan<int> rows, ReadOnlySpan<long> time)
+    {
+        for (var r = 1; r < rows.Length; r++)
+        {
+            if (rows[r] < rows[r - 1] || (rows[r] == rows[r - 1] && time[r] < time[r - 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsSorted(ReadOnlySpan<int> segment, ReadOnlySpan<long> time)
@@ -263,9 +283,14 @@ public sealed class JourneySetBuilder
         }
     }
 
-    private static T[] Permute<T>(GrowableColumn<T> column, int[] order)
+    private static T[] Permute<T>(GrowableColumn<T> column, int[]? order)
     {
         var source = column.AsSpan();
+        if (order is null)
+        {
+            return source.ToArray();
+        }
+
         var result = new T[order.Length];
         for (var i = 0; i < order.Length; i++)
         {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -17,6 +18,11 @@ public sealed class SymbolTable : IReadOnlyList<string>
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private const int RecentSize = 64;
+    private const int ShortNameLength = 16;
+
+    // 4096 entries (96 KiB) hold a few channels without collisions and also the journeys open at once in an interleaved log.
+    private const int ShortCacheBits = 12;
+    private const int ShortCacheSize = 1 << ShortCacheBits;
 
     // Names are keyed by their UTF-8 bytes: CSV readers hand bytes straight from the file, and one index (rather than a
     // string dictionary beside it) keeps a million-name table to one probe per lookup. Strings are encoded to look up.
@@ -26,6 +32,10 @@ public sealed class SymbolTable : IReadOnlyList<string>
     // Host objects usually repeat the same string instances (a channel name constant, say): a small direct-mapped cache
     // of recent instances, probed by identity, skips encoding and hashing them. Allocated on first use by a string.
     private (string? Name, int Id)[]? recent;
+
+    // Recent short names by their bytes (see GetOrAdd(ReadOnlySpan<byte>)); filled only while the table is not frozen,
+    // by the one thread filling it, and an entry with length 0 is empty. Allocated on first use.
+    private ShortEntry[]? shortCache;
 
     // Names with a lone surrogate have no UTF-8 spelling; the rare host string like that is kept here instead.
     private Dictionary<string, int>? unencodable;
@@ -97,6 +107,30 @@ public sealed class SymbolTable : IReadOnlyList<string>
     /// <exception cref="InvalidOperationException">The name is new and the table belongs to a built set.</exception>
     public int GetOrAdd(ReadOnlySpan<byte> utf8Name)
     {
+        // Channels, campaigns and kinds are a few short names looked up millions of times, and an interleaved log repeats
+        // the journeys open at the moment: for those a direct-mapped cache
+        // keyed by the name's bytes themselves (two overlapping words and the length, which spell a name of up to 16 bytes
+        // exactly) answers without hashing the bytes, probing the index or comparing against the arena.
+        if ((uint)utf8Name.Length - 1 < ShortNameLength && !frozen)
+        {
+            var (head, tail) = ShortKey(utf8Name);
+            var cache = shortCache ??= new ShortEntry[ShortCacheSize];
+            ref var entry = ref cache[(int)(((head * 0x9E3779B97F4A7C15UL) ^ tail) * 0xFF51AFD7ED558CCDUL >> (64 - ShortCacheBits))];
+            if (entry.Head == head && entry.Tail == tail && entry.Length == utf8Name.Length)
+            {
+                return entry.Id;
+            }
+
+            var id = GetOrAddIndexed(utf8Name);
+            entry = new ShortEntry(head, tail, utf8Name.Length, id);
+            return id;
+        }
+
+        return GetOrAddIndexed(utf8Name);
+    }
+
+    private int GetOrAddIndexed(ReadOnlySpan<byte> utf8Name)
+    {
         var hash = Utf8NameIndex.Hash(utf8Name);
         if (index.TryGet(utf8Name, hash, out var id))
         {
@@ -115,6 +149,22 @@ public sealed class SymbolTable : IReadOnlyList<string>
         }
 
         return Add(name, utf8Name, hash);
+    }
+
+    // Two words that, with the length, tell apart every name of 1 to 16 bytes: the first and last 8 (or 4) bytes overlap.
+    private static (ulong Head, ulong Tail) ShortKey(ReadOnlySpan<byte> s)
+    {
+        if (s.Length >= 8)
+        {
+            return (BinaryPrimitives.ReadUInt64LittleEndian(s), BinaryPrimitives.ReadUInt64LittleEndian(s[^8..]));
+        }
+
+        if (s.Length >= 4)
+        {
+            return (BinaryPrimitives.ReadUInt32LittleEndian(s), BinaryPrimitives.ReadUInt32LittleEndian(s[^4..]));
+        }
+
+        return (s[0] | ((ulong)s[s.Length / 2] << 8) | ((ulong)s[^1] << 16), 0);
     }
 
     /// <summary>Looks up the id of <paramref name="name"/> without adding it.</summary>
@@ -215,4 +265,6 @@ public sealed class SymbolTable : IReadOnlyList<string>
 
         return id;
     }
+
+    private readonly record struct ShortEntry(ulong Head, ulong Tail, int Length, int Id);
 }
