@@ -18,6 +18,12 @@ internal sealed class CreditAllocator
     private readonly bool[]? excluded;
     private readonly int noCampaignSlot;
 
+    private readonly long[] touchTicks;
+    private readonly int[] touchChannels;
+    private readonly int[] touchCampaigns;
+    private readonly IReadOnlyList<string> channelNames;
+    private readonly IReadOnlyList<string> campaignNames;
+
     private readonly double[] weights;
     private readonly long[] keptTicks;
     private readonly int[] keptChannels;
@@ -36,6 +42,11 @@ internal sealed class CreditAllocator
         this.lookbackTicks = lookbackTicks;
         this.excluded = excluded;
         noCampaignSlot = set.CampaignTable.Count;
+        touchTicks = set.TouchTicks;
+        touchChannels = set.TouchChannels;
+        touchCampaigns = set.TouchCampaigns;
+        channelNames = set.ChannelTable;
+        campaignNames = set.CampaignTable;
 
         var width = Math.Max(1, set.MaxTouchpointsPerJourney);
         weights = new double[width];
@@ -133,9 +144,10 @@ internal sealed class CreditAllocator
     private void Allocate(int journey, int conversion, int first, int upTo, long at, double value)
     {
         var count = upTo - first;
-        ReadOnlySpan<long> ticks = set.TouchTicks.AsSpan(first, count);
-        ReadOnlySpan<int> channels = set.TouchChannels.AsSpan(first, count);
-        ReadOnlySpan<int> campaigns = set.TouchCampaigns.AsSpan(first, count);
+        // The window lies inside the journey's touches (Eligibility.Window), so the slices need no range checks.
+        ReadOnlySpan<long> ticks = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(touchTicks), first), count);
+        ReadOnlySpan<int> channels = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(touchChannels), first), count);
+        ReadOnlySpan<int> campaigns = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(touchCampaigns), first), count);
         ReadOnlySpan<int> source = default;
 
         if (excluded is not null)
@@ -162,7 +174,7 @@ internal sealed class CreditAllocator
         }
 
         var w = weights.AsSpan(0, count);
-        model.ComputeWeights(new EligibleTouchpoints(ticks, channels, campaigns, at, value, set.ChannelTable, set.CampaignTable), w);
+        model.ComputeWeights(new EligibleTouchpoints(ticks, channels, campaigns, at, value, channelNames, campaignNames), w);
 
         // One pass for the check and the sum, with the check folded into a flag rather than a branch per weight: the
         // trip count varies per conversion, and every extra branch inside it is another chance to mispredict.
