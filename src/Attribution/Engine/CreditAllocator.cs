@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Attribution.Journeys;
 using Attribution.Models;
@@ -14,6 +17,12 @@ internal sealed class CreditAllocator
     private readonly long lookbackTicks;
     private readonly bool[]? excluded;
     private readonly int noCampaignSlot;
+
+    private readonly long[] touchTicks;
+    private readonly int[] touchChannels;
+    private readonly int[] touchCampaigns;
+    private readonly IReadOnlyList<string> channelNames;
+    private readonly IReadOnlyList<string> campaignNames;
 
     private readonly double[] weights;
     private readonly long[] keptTicks;
@@ -33,6 +42,11 @@ internal sealed class CreditAllocator
         this.lookbackTicks = lookbackTicks;
         this.excluded = excluded;
         noCampaignSlot = set.CampaignTable.Count;
+        touchTicks = set.TouchTicks;
+        touchChannels = set.TouchChannels;
+        touchCampaigns = set.TouchCampaigns;
+        channelNames = set.ChannelTable;
+        campaignNames = set.CampaignTable;
 
         var width = Math.Max(1, set.MaxTouchpointsPerJourney);
         weights = new double[width];
@@ -92,37 +106,48 @@ internal sealed class CreditAllocator
 
     private void AttributeJourney(int journey)
     {
-        var touchOffsets = set.TouchOffsets;
         var conversionOffsets = set.ConversionOffsets;
+        var c = conversionOffsets[journey];
+        var end = conversionOffsets[journey + 1];
+        if (c == end)
+        {
+            return;
+        }
+
         var ticks = set.TouchTicks;
         var touchEnds = set.ConversionTouchEnds;
-        var pending = touchOffsets[journey];
         var conversionTicks = set.ConversionTicks;
         var conversionValues = set.ConversionValues;
-
-        for (var c = conversionOffsets[journey]; c < conversionOffsets[journey + 1]; c++)
+        var pending = set.TouchOffsets[journey];
+        var total = TotalValue;
+        do
         {
             var at = conversionTicks[c];
             var value = conversionValues[c];
-            TotalValue += value;
+            total += value;
 
             var upTo = Eligibility.Window(ticks, ref pending, touchEnds[c], at, lookbackTicks, out var first);
             if (first == upTo)
             {
                 Unattribute(value);
-                continue;
             }
-
-            Allocate(journey, c, first, upTo, at, value);
+            else
+            {
+                Allocate(journey, c, first, upTo, at, value);
+            }
         }
+        while (++c < end);
+
+        TotalValue = total;
     }
 
     private void Allocate(int journey, int conversion, int first, int upTo, long at, double value)
     {
         var count = upTo - first;
-        ReadOnlySpan<long> ticks = set.TouchTicks.AsSpan(first, count);
-        ReadOnlySpan<int> channels = set.TouchChannels.AsSpan(first, count);
-        ReadOnlySpan<int> campaigns = set.TouchCampaigns.AsSpan(first, count);
+        // The window lies inside the journey's touches (Eligibility.Window), so the slices need no range checks.
+        ReadOnlySpan<long> ticks = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(touchTicks), first), count);
+        ReadOnlySpan<int> channels = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(touchChannels), first), count);
+        ReadOnlySpan<int> campaigns = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(touchCampaigns), first), count);
         ReadOnlySpan<int> source = default;
 
         if (excluded is not null)
@@ -149,20 +174,25 @@ internal sealed class CreditAllocator
         }
 
         var w = weights.AsSpan(0, count);
-        model.ComputeWeights(new EligibleTouchpoints(ticks, channels, campaigns, at, value, set.ChannelTable, set.CampaignTable), w);
+        model.ComputeWeights(new EligibleTouchpoints(ticks, channels, campaigns, at, value, channelNames, campaignNames), w);
 
+        // One pass for the check and the sum, with the check folded into a flag rather than a branch per weight: the
+        // trip count varies per conversion, and every extra branch inside it is another chance to mispredict.
+        ref var w0 = ref MemoryMarshal.GetReference(w);
         var sum = 0.0;
-        for (var i = 0; i < w.Length; i++)
+        var valid = true;
+        for (var i = 0; i < count; i++)
         {
-            var x = w[i];
+            var x = Unsafe.Add(ref w0, i);
 
-            // False for negative, NaN and +∞ alike: one test per weight.
-            if (!(x >= 0 && x <= double.MaxValue))
-            {
-                throw BadWeight(i, x);
-            }
-
+            // False for negative, NaN and +∞ alike.
+            valid &= (x >= 0) & (x <= double.MaxValue);
             sum += x;
+        }
+
+        if (!valid)
+        {
+            throw FirstBadWeight(w);
         }
 
         if (sum == 0)
@@ -178,15 +208,20 @@ internal sealed class CreditAllocator
 
         var scale = 1 / sum;
 
-        // share × (1, value) = (share, share × value) exactly, as the scalar code computed them.
+        // share × (1, value) = (share, share × value) exactly, as the scalar code computed them. Ids index the totals
+        // without bounds checks: the set interned every channel and campaign id it holds, and the totals are sized to its tables.
         var factors = Vector128.Create(1.0, value);
-        var channelSums = channelTotals;
-        var campaignSums = campaignTotals;
-        for (var i = 0; i < w.Length; i++)
+        ref var channelSums = ref MemoryMarshal.GetArrayDataReference(channelTotals);
+        ref var campaignSums = ref MemoryMarshal.GetArrayDataReference(campaignTotals);
+        ref var ch0 = ref MemoryMarshal.GetReference(channels);
+        ref var ca0 = ref MemoryMarshal.GetReference(campaigns);
+        for (var i = 0; i < count; i++)
         {
-            var credit = Vector128.Create(w[i] * scale) * factors;
-            channelSums[channels[i]] += credit;
-            campaignSums[campaigns[i] + 1] += credit;
+            var credit = Vector128.Create(Unsafe.Add(ref w0, i) * scale) * factors;
+            ref var channel = ref Unsafe.Add(ref channelSums, (nint)(uint)Unsafe.Add(ref ch0, i));
+            channel += credit;
+            ref var campaign = ref Unsafe.Add(ref campaignSums, (nint)(uint)(Unsafe.Add(ref ca0, i) + 1));
+            campaign += credit;
         }
 
         if (Touchpoints is not null)
@@ -198,6 +233,19 @@ internal sealed class CreditAllocator
                 Touchpoints.Add(new TouchpointCredit(journey, index, conversion, share, share * value));
             }
         }
+    }
+
+    private InvalidOperationException FirstBadWeight(ReadOnlySpan<double> w)
+    {
+        for (var i = 0; i < w.Length; i++)
+        {
+            if (!(w[i] >= 0 && w[i] <= double.MaxValue))
+            {
+                return BadWeight(i, w[i]);
+            }
+        }
+
+        throw new UnreachableException();
     }
 
     private void Unattribute(double value)

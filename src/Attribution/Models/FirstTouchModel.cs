@@ -9,7 +9,12 @@ internal sealed class FirstTouchModel : IAttributionModel
 
     public void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> weights)
     {
-        weights.Clear();
+        // A plain loop: windows are a handful of touches, too few for Clear's size dispatch to pay.
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = 0;
+        }
+
         weights[0] = 1;
     }
 }

@@ -7,5 +7,12 @@ internal sealed class LinearModel : IAttributionModel
 
     public string Name => "linear";
 
-    public void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> weights) => weights.Fill(1);
+    public void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> weights)
+    {
+        // A plain loop: windows are a handful of touches, too few for Fill's size dispatch to pay.
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = 1;
+        }
+    }
 }

@@ -20,10 +20,14 @@ internal sealed class TimeDecayModel : IAttributionModel
         // every weight and cancels when the engine normalises, and the newest weight is exactly 1, so weights cannot
         // all underflow to 0 however old the touches are.
         var ticks = touchpoints.UtcTicks;
-        var newest = ticks[^1];
-        for (var i = 0; i < weights.Length; i++)
+        var last = weights.Length - 1;
+        var newest = ticks[last];
+        for (var i = 0; i < last; i++)
         {
             weights[i] = Math.Exp((ticks[i] - newest) * decayPerTick);
         }
+
+        // exp(0) = 1 exactly: no call for the newest touch, which is every single-touch window.
+        weights[last] = 1;
     }
 }

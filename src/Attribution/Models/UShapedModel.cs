@@ -47,7 +47,13 @@ internal sealed class UShapedModel : IAttributionModel
         }
         else
         {
-            weights[1..^1].Fill(middle / (n - 2));
+            // A plain loop: windows are a handful of touches, too few for Fill's size dispatch to pay.
+            var share = middle / (n - 2);
+            for (var i = 1; i < n - 1; i++)
+            {
+                weights[i] = share;
+            }
+
             weights[0] = first;
             weights[^1] = last;
         }
