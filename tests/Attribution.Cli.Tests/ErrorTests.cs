@@ -69,6 +69,11 @@ public sealed class ErrorTests : IDisposable
         => CliRun.Of("attribute", "--input", input, "--model", "linear", "--exclude", "Display")
             .ShouldFail(2, "--exclude", "'Display'", "did you mean 'display'?");
 
+    [Fact]
+    public void MistypedExcludedChannel_IsAUsageErrorWithTheClosestName()
+        => CliRun.Of("attribute", "--input", input, "--model", "linear", "--exclude", "dsiplay")
+            .ShouldFail(2, "--exclude", "'dsiplay'", "did you mean 'display'?");
+
     [Theory]
     [InlineData("--half-life", "3d", "time-decay")]
     [InlineData("--positions", "0.3,0.4,0.3", "u-shaped")]

@@ -310,8 +310,7 @@ internal static class AttributeCommand
                 continue;
             }
 
-            var sameLetters = journeys.Channels.FirstOrDefault(c => string.Equals(c, channel, StringComparison.OrdinalIgnoreCase));
-            var hint = sameLetters is null ? string.Empty : $" (did you mean '{sameLetters}'? channel names are case-sensitive)";
+            var hint = Suggestions.Hint(channel, journeys.Channels);
             var channelList = journeys.Channels.Count == 0 ? "it has no touchpoints" : "its channels: " + string.Join(", ", journeys.Channels);
             throw CliException.Usage($"{option}: channel '{channel}' does not occur in '{path}'{hint}; {channelList}.");
         }

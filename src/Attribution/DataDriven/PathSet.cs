@@ -120,8 +120,7 @@ public sealed class PathSet
         ArgumentNullException.ThrowIfNull(journeys);
         options ??= new AttributionOptions();
         options.Validate();
-        var excluded = Eligibility.ResolveExclusions(journeys, options.ExcludedChannels, requireKnown: true);
-        var lookback = options.Lookback.Ticks;
+        var windows = EligibilityWindows.For(journeys, options);
 
         var builder = new PathSetBuilder();
         var ids = new int[journeys.ChannelTable.Count];
@@ -134,17 +133,12 @@ public sealed class PathSet
         var path = new int[kept.Length];
         var unattributed = 0.0;
         var unattributedValue = 0.0;
-        var ticks = journeys.TouchTicks;
-        var channels = journeys.TouchChannels;
         for (var j = 0; j < journeys.Count; j++)
         {
-            var pending = journeys.TouchOffsets[j];
-            var end = journeys.TouchOffsets[j + 1];
             for (var c = journeys.ConversionOffsets[j]; c < journeys.ConversionOffsets[j + 1]; c++)
             {
                 var value = journeys.ConversionValues[c];
-                var upTo = Eligibility.Window(ticks, ref pending, journeys.ConversionTouchEnds[c], journeys.ConversionTicks[c], lookback, out var first);
-                var length = Collect(channels, excluded, first, upTo, ids, kept, path);
+                var length = Collect(windows, windows.Starts[c], windows.Ends[c], ids, kept, path);
                 if (length == 0)
                 {
                     unattributed++;
@@ -156,7 +150,7 @@ public sealed class PathSet
                 }
             }
 
-            var trailing = Collect(channels, excluded, pending, end, ids, kept, path);
+            var trailing = Collect(windows, windows.TailStart(j), journeys.TouchOffsets[j + 1], ids, kept, path);
             if (trailing > 0)
             {
                 builder.Add(path.AsSpan(0, trailing), 0, 0, 1);
@@ -166,26 +160,13 @@ public sealed class PathSet
         return builder.Build(unattributed, unattributedValue);
     }
 
-    private static int Collect(int[] channels, bool[]? excluded, int first, int upTo, int[] ids, int[] kept, int[] path)
+    private static int Collect(EligibilityWindows windows, int start, int end, int[] ids, int[] kept, int[] path)
     {
-        var count = upTo - first;
-        if (excluded is not null)
-        {
-            var included = Eligibility.KeepIncluded(channels, excluded, first, upTo, kept);
-            if (included > 0 && included < count)
-            {
-                for (var i = 0; i < included; i++)
-                {
-                    path[i] = ids[channels[kept[i]]];
-                }
-
-                return included;
-            }
-        }
-
+        var count = windows.Collect(start, end, kept);
+        var channels = windows.Journeys.TouchChannels;
         for (var i = 0; i < count; i++)
         {
-            path[i] = ids[channels[first + i]];
+            path[i] = ids[channels[kept[i]]];
         }
 
         return count;

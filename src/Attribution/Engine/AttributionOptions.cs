@@ -14,7 +14,7 @@ public sealed record AttributionOptions
     public TimeSpan Lookback { get; init; } = TimeSpan.FromDays(90);
 
     /// <summary>Gets the channels that earn credit only when nothing else is eligible, for example <c>direct</c>.</summary>
-    /// <value>The default value is empty. Every name must occur in the data attributed, or the engine throws (a typo would otherwise be ignored).</value>
+    /// <value>The default value is empty. A name that does not occur in the data attributed excludes nothing (a batch without <c>direct</c> touches is no error); the CLI checks what users type against the data.</value>
     public IReadOnlyCollection<string> ExcludedChannels { get; init; } = [];
 
     /// <summary>Gets whether results list the credit of every touchpoint for every conversion.</summary>

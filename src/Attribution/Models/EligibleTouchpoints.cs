@@ -8,7 +8,25 @@ namespace Attribution.Models;
 /// </remarks>
 public readonly ref struct EligibleTouchpoints
 {
-    internal EligibleTouchpoints(
+    /// <summary>Creates the touchpoints of one conversion, as the engine does; for testing a model's <see cref="IAttributionModel.ComputeWeights"/>.</summary>
+    /// <param name="utcTicks">Each touchpoint's instant in UTC ticks, ascending.</param>
+    /// <param name="channels">Each touchpoint's channel id, an index into <paramref name="channelNames"/>.</param>
+    /// <param name="campaigns">Each touchpoint's campaign id, an index into <paramref name="campaignNames"/>, or −1 for none.</param>
+    /// <param name="conversionUtcTicks">The conversion's instant in UTC ticks.</param>
+    /// <param name="conversionValue">The conversion's value.</param>
+    /// <param name="channelNames">The channel names by id.</param>
+    /// <param name="campaignNames">The campaign names by id.</param>
+    /// <exception cref="ArgumentException">The spans are empty or of different lengths, or an id is outside its names.</exception>
+    /// <exception cref="ArgumentNullException">A list of names is null.</exception>
+    /// <example>
+    /// <code>
+    /// string[] channels = ["search", "email"];
+    /// var touches = new EligibleTouchpoints([t0.UtcTicks, t1.UtcTicks], [0, 1], [-1, -1], t2.UtcTicks, 100, channels, []);
+    /// Span&lt;double&gt; weights = stackalloc double[2];
+    /// myModel.ComputeWeights(touches, weights);
+    /// </code>
+    /// </example>
+    public EligibleTouchpoints(
         ReadOnlySpan<long> utcTicks,
         ReadOnlySpan<int> channels,
         ReadOnlySpan<int> campaigns,
@@ -16,7 +34,25 @@ public readonly ref struct EligibleTouchpoints
         double conversionValue,
         IReadOnlyList<string> channelNames,
         IReadOnlyList<string> campaignNames)
+        : this(utcTicks, channels, campaigns, conversionUtcTicks, conversionValue, channelNames, campaignNames, trusted: false)
     {
+    }
+
+    internal EligibleTouchpoints(
+        ReadOnlySpan<long> utcTicks,
+        ReadOnlySpan<int> channels,
+        ReadOnlySpan<int> campaigns,
+        long conversionUtcTicks,
+        double conversionValue,
+        IReadOnlyList<string> channelNames,
+        IReadOnlyList<string> campaignNames,
+        bool trusted)
+    {
+        if (!trusted)
+        {
+            Validate(utcTicks, channels, campaigns, channelNames, campaignNames);
+        }
+
         UtcTicks = utcTicks;
         Channels = channels;
         Campaigns = campaigns;
@@ -49,4 +85,29 @@ public readonly ref struct EligibleTouchpoints
 
     /// <summary>Gets the campaign names, indexed by campaign id.</summary>
     public IReadOnlyList<string> CampaignNames { get; }
+
+    private static void Validate(ReadOnlySpan<long> utcTicks, ReadOnlySpan<int> channels, ReadOnlySpan<int> campaigns, IReadOnlyList<string> channelNames, IReadOnlyList<string> campaignNames)
+    {
+        ArgumentNullException.ThrowIfNull(channelNames);
+        ArgumentNullException.ThrowIfNull(campaignNames);
+        if (channels.IsEmpty || utcTicks.Length != channels.Length || campaigns.Length != channels.Length)
+        {
+            throw new ArgumentException(
+                $"Give at least one touchpoint and as many instants and campaigns as channels (got {utcTicks.Length} instants, {channels.Length} channels, {campaigns.Length} campaigns).",
+                nameof(channels));
+        }
+
+        for (var i = 0; i < channels.Length; i++)
+        {
+            if ((uint)channels[i] >= (uint)channelNames.Count)
+            {
+                throw new ArgumentException($"Channel id {channels[i]} of touchpoint {i} is not an index of the {channelNames.Count} channel names.", nameof(channels));
+            }
+
+            if (campaigns[i] < -1 || campaigns[i] >= campaignNames.Count)
+            {
+                throw new ArgumentException($"Campaign id {campaigns[i]} of touchpoint {i} is neither −1 nor an index of the {campaignNames.Count} campaign names.", nameof(campaigns));
+            }
+        }
+    }
 }

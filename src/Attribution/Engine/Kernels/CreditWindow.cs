@@ -1,0 +1,43 @@
+namespace Attribution.Engine.Kernels;
+
+/// <summary>The eligible touches of one conversion as a kernel reads them: slices of the set's columns, or of the
+/// engine's scratch buffers when excluded touches were skipped.</summary>
+internal readonly ref struct CreditWindow
+{
+    public CreditWindow(ReadOnlySpan<long> ticks, ReadOnlySpan<int> channels, ReadOnlySpan<int> campaigns, long at, double value, int conversion, int firstTouch, ReadOnlySpan<int> gathered)
+    {
+        Conversion = conversion;
+        FirstTouch = firstTouch;
+        Gathered = gathered;
+        Ticks = ticks;
+        Channels = channels;
+        Campaigns = campaigns;
+        At = at;
+        Value = value;
+    }
+
+    public ReadOnlySpan<long> Ticks { get; }
+
+    public ReadOnlySpan<int> Channels { get; }
+
+    /// <summary>Gets campaign ids; −1 for none.</summary>
+    public ReadOnlySpan<int> Campaigns { get; }
+
+    public int Count => Channels.Length;
+
+    public long At { get; }
+
+    public double Value { get; }
+
+    /// <summary>Gets the conversion's global index.</summary>
+    public int Conversion { get; }
+
+    /// <summary>Gets the global index of touch 0 when the window is a plain slice of the columns.</summary>
+    public int FirstTouch { get; }
+
+    /// <summary>Gets the global index of each touch when excluded touches were skipped; empty for a plain slice.</summary>
+    public ReadOnlySpan<int> Gathered { get; }
+
+    /// <summary>Gets the global index of touch <paramref name="i"/> of the window.</summary>
+    public int TouchIndex(int i) => Gathered.IsEmpty ? FirstTouch + i : Gathered[i];
+}
