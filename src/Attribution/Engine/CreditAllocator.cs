@@ -25,6 +25,7 @@ internal static class CreditAllocator
         var totals = new PartitionTotals(set, record);
         var c0 = set.ConversionOffsets[firstJourney];
         var c1 = set.ConversionOffsets[endJourney];
+        SumConversions(set, c0, c1, totals);
         var longest = LongestWindow(windows, c0, c1);
         if (record)
         {
@@ -60,6 +61,19 @@ internal static class CreditAllocator
         return totals;
     }
 
+    private static void SumConversions(Journeys.JourneySet set, int c0, int c1, PartitionTotals totals)
+    {
+        // What the partition's conversions are worth does not depend on the model; summed apart from the hot loop, in
+        // conversion order, so the kernels' loop carries no extra dependency from one conversion to the next.
+        var kinds = set.ConversionKinds;
+        var values = set.ConversionValues;
+        for (var c = c0; c < c1; c++)
+        {
+            totals.TotalValue[kinds[c]] += values[c];
+            totals.ConversionCount[kinds[c]]++;
+        }
+    }
+
     private static int LongestWindow(EligibilityWindows windows, int c0, int c1)
     {
         // Scratch is sized to the partition's longest window, not to the set's longest journey: one bot journey must
@@ -88,8 +102,8 @@ internal static class CreditAllocator
         var touchTicks = set.TouchTicks;
         var touchChannels = set.TouchChannels;
         var touchCampaigns = set.TouchCampaigns;
-        var channelTotals = totals.Channels.AsSpan();
-        var campaignTotals = totals.Campaigns.AsSpan();
+        ref var channelTotals = ref MemoryMarshal.GetArrayDataReference(totals.Channels);
+        ref var campaignTotals = ref MemoryMarshal.GetArrayDataReference(totals.Campaigns);
         var channelCount = totals.ChannelCount;
         var campaignSlots = totals.CampaignSlots;
 
@@ -110,8 +124,6 @@ internal static class CreditAllocator
         {
             var kind = conversionKinds[c];
             var value = conversionValues[c];
-            totals.TotalValue[kind] += value;
-            totals.ConversionCount[kind]++;
             var start = starts[c];
             var count = ends[c] - start;
             if (count == 0)
@@ -155,7 +167,14 @@ internal static class CreditAllocator
                     gathered.AsSpan(0, kept));
             }
 
-            var rollup = new Rollup(channelTotals.Slice(kind * channelCount, channelCount), campaignTotals.Slice(kind * campaignSlots, campaignSlots), value);
+            // Kind ids index the set's kind table, which the totals were sized to.
+            Debug.Assert((uint)kind < (uint)totals.Kinds, "kind ids come from the set");
+            var rollup = new Rollup(
+                ref Unsafe.Add(ref channelTotals, kind * channelCount),
+                ref Unsafe.Add(ref campaignTotals, kind * campaignSlots),
+                value,
+                channelCount,
+                campaignSlots);
             if (!kernel.Credit(window, ref rollup))
             {
                 Unattribute(totals, kind, value);

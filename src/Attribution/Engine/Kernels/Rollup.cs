@@ -17,14 +17,22 @@ internal ref struct Rollup
     private readonly int campaignSlots;
 #endif
 
-    public Rollup(Span<Vector128<double>> channels, Span<Vector128<double>> campaigns, double value)
+    /// <param name="channels">The totals of the conversion's kind, by channel id.</param>
+    /// <param name="campaigns">The totals of the conversion's kind, by campaign slot.</param>
+    /// <param name="value">The conversion's value.</param>
+    /// <param name="channelCount">How many channel totals there are (checked in debug builds).</param>
+    /// <param name="campaignSlots">How many campaign slots there are (checked in debug builds).</param>
+    public Rollup(ref Vector128<double> channels, ref Vector128<double> campaigns, double value, int channelCount, int campaignSlots)
     {
-        this.channels = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(channels);
-        this.campaigns = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(campaigns);
+        this.channels = ref channels;
+        this.campaigns = ref campaigns;
         factors = Vector128.Create(1.0, value);
 #if DEBUG
-        channelCount = channels.Length;
-        campaignSlots = campaigns.Length;
+        this.channelCount = channelCount;
+        this.campaignSlots = campaignSlots;
+#else
+        _ = channelCount;
+        _ = campaignSlots;
 #endif
     }
 
