@@ -27,7 +27,8 @@ public sealed record AttributionOptions
 
     /// <summary>Gets where the engine reports how far a run has come, for progress displays on long runs.</summary>
     /// <value>The default value is <see langword="null"/>: no reports. The engine reports after each block of journeys
-    /// (about 16,000), from whichever thread finished it; a report never changes the results.</value>
+    /// (about 16,000), from whichever thread finished it, one report at a time and with rising counts, so a display
+    /// never goes backwards; a report never changes the results.</value>
     public IProgress<AttributionProgress>? Progress { get; init; }
 
     internal void Validate()
