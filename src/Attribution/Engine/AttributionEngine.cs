@@ -110,7 +110,7 @@ public sealed class AttributionEngine
     private AttributionResult RunCore(EligibilityWindows windows, IAttributionModel model)
     {
         var journeys = windows.Journeys;
-        var bound = model.Bind(new ModelBindingArguments(journeys.ChannelTable, journeys.CampaignTable));
+        var bound = model.Bind(new ModelBindingArguments(journeys.ChannelTable, journeys.CampaignTable, Options.Stages));
         var count = journeys.Count;
         var partitions = Math.Clamp((count + JourneysPerPartition - 1) / JourneysPerPartition, 1, MaxPartitions);
         var totals = new PartitionTotals[partitions];
@@ -175,64 +175,64 @@ public sealed class AttributionEngine
         return Reduce(journeys, model, totals);
     }
 
-    private static AttributionResult Reduce(JourneySet journeys, IAttributionModel model, PartitionTotals[] partitions)
+    private AttributionResult Reduce(JourneySet journeys, IAttributionModel model, PartitionTotals[] partitions)
     {
         var channels = journeys.ChannelTable;
         var campaigns = journeys.CampaignTable;
         var first = partitions[0];
-        var kinds = first.Kinds;
         var channelSums = new Vector128<double>[first.Channels.Length];
         var campaignSums = new Vector128<double>[first.Campaigns.Length];
-        var unattributed = 0;
-        var unattributedValue = 0.0;
-        var totalValue = 0.0;
+        var kinds = journeys.KindTable.Count;
+        var unattributed = new int[first.Kinds];
+        var unattributedValue = new double[first.Kinds];
+        var totalValue = new double[first.Kinds];
+        var conversions = new int[first.Kinds];
         var touchpointCount = 0;
 
+        // Partition sums are added in partition order, so the thread count never changes a bit.
         foreach (var p in partitions)
         {
             Add(channelSums, p.Channels);
             Add(campaignSums, p.Campaigns);
-            for (var k = 0; k < kinds; k++)
+            for (var k = 0; k < p.Kinds; k++)
             {
-                unattributed += p.UnattributedConversions[k];
-                unattributedValue += p.UnattributedValue[k];
-                totalValue += p.TotalValue[k];
+                unattributed[k] += p.UnattributedConversions[k];
+                unattributedValue[k] += p.UnattributedValue[k];
+                totalValue[k] += p.TotalValue[k];
+                conversions[k] += p.ConversionCount[k];
             }
 
             touchpointCount += p.Touchpoints?.Count ?? 0;
         }
 
-        // Kinds are added in kind order; with one kind these are the partition sums themselves.
-        var byChannel = new CreditTotal[channels.Count];
-        for (var c = 0; c < byChannel.Length; c++)
+        var hasNoCampaign = Array.IndexOf(journeys.TouchCampaigns, JourneySet.NoCampaign) >= 0;
+        var results = new KindResult[Math.Max(1, kinds)];
+        for (var k = 0; k < results.Length; k++)
         {
-            var sum = channelSums[c];
-            for (var k = 1; k < kinds; k++)
+            var byChannel = new CreditTotal[channels.Count];
+            for (var c = 0; c < byChannel.Length; c++)
             {
-                sum += channelSums[(k * channels.Count) + c];
+                var sum = channelSums[(k * channels.Count) + c];
+                byChannel[c] = new CreditTotal(channels[c], sum.GetElement(0), sum.GetElement(1));
             }
 
-            byChannel[c] = new CreditTotal(channels[c], sum.GetElement(0), sum.GetElement(1));
-        }
-
-        var slots = first.CampaignSlots;
-        var byCampaign = new List<CreditTotal>(slots);
-        for (var slot = 1; slot <= slots; slot++)
-        {
             // Campaign ids first, then the slot of touches without a campaign (slot 0) when some touch has none.
-            var s = slot == slots ? 0 : slot;
-            if (s == 0 && Array.IndexOf(journeys.TouchCampaigns, JourneySet.NoCampaign) < 0)
+            var slots = first.CampaignSlots;
+            var byCampaign = new List<CreditTotal>(slots);
+            for (var c = 0; c < campaigns.Count; c++)
             {
-                break;
+                var sum = campaignSums[(k * slots) + c + 1];
+                byCampaign.Add(new CreditTotal(campaigns[c], sum.GetElement(0), sum.GetElement(1)));
             }
 
-            var sum = campaignSums[s];
-            for (var k = 1; k < kinds; k++)
+            if (hasNoCampaign)
             {
-                sum += campaignSums[(k * slots) + s];
+                var sum = campaignSums[k * slots];
+                byCampaign.Add(new CreditTotal(AttributionResult.NoCampaignKey, sum.GetElement(0), sum.GetElement(1)));
             }
 
-            byCampaign.Add(new CreditTotal(s == 0 ? AttributionResult.NoCampaignKey : campaigns[s - 1], sum.GetElement(0), sum.GetElement(1)));
+            var kind = kinds == 0 ? Conversion.DefaultKind : journeys.KindTable[k];
+            results[k] = new KindResult(kind, byChannel, byCampaign, conversions[k], totalValue[k], unattributed[k], unattributedValue[k]);
         }
 
         IReadOnlyList<TouchpointCredit> touchpoints = [];
@@ -247,7 +247,7 @@ public sealed class AttributionEngine
             touchpoints = all;
         }
 
-        return new AttributionResult(model.Name, journeys, byChannel, byCampaign, unattributed, unattributedValue, totalValue, touchpoints);
+        return new AttributionResult(model.Name, journeys, Options, results, touchpoints);
     }
 
     private static void Add(Vector128<double>[] into, Vector128<double>[] from)

@@ -25,11 +25,11 @@ internal static class CreditAllocator
         var totals = new PartitionTotals(set, record);
         var c0 = set.ConversionOffsets[firstJourney];
         var c1 = set.ConversionOffsets[endJourney];
-        SumConversions(set, c0, c1, totals);
+        SumConversions(windows, c0, c1, totals);
         var longest = LongestWindow(windows, c0, c1);
         if (record)
         {
-            Run(new GeneralKernel(model, set, longest, totals.Touchpoints, firstJourney), windows, c0, c1, longest, totals);
+            Run(new GeneralKernel(model, set, longest, windows.Milestones is null ? 0 : windows.MilestoneStride, totals.Touchpoints, firstJourney), windows, c0, c1, longest, totals);
             return totals;
         }
 
@@ -54,21 +54,26 @@ internal static class CreditAllocator
                 Run(new ChannelTableKernel(t.Weights, longest), windows, c0, c1, longest, totals);
                 break;
             default:
-                Run(new GeneralKernel(model, set, longest, null, firstJourney), windows, c0, c1, longest, totals);
+                Run(new GeneralKernel(model, set, longest, windows.Milestones is null ? 0 : windows.MilestoneStride, null, firstJourney), windows, c0, c1, longest, totals);
                 break;
         }
 
         return totals;
     }
 
-    private static void SumConversions(Journeys.JourneySet set, int c0, int c1, PartitionTotals totals)
+    private static void SumConversions(EligibilityWindows windows, int c0, int c1, PartitionTotals totals)
     {
         // What the partition's conversions are worth does not depend on the model; summed apart from the hot loop, in
         // conversion order, so the kernels' loop carries no extra dependency from one conversion to the next.
-        var kinds = set.ConversionKinds;
-        var values = set.ConversionValues;
+        var kinds = windows.Journeys.ConversionKinds;
+        var values = windows.Journeys.ConversionValues;
         for (var c = c0; c < c1; c++)
         {
+            if (!windows.IsReported(c))
+            {
+                continue;
+            }
+
             totals.TotalValue[kinds[c]] += values[c];
             totals.ConversionCount[kinds[c]]++;
         }
@@ -96,6 +101,8 @@ internal static class CreditAllocator
         var starts = windows.Starts;
         var ends = windows.Ends;
         var flags = windows.Flags;
+        var milestones = windows.Milestones;
+        var stride = windows.MilestoneStride;
         var conversionTicks = set.ConversionTicks;
         var conversionValues = set.ConversionValues;
         var conversionKinds = set.ConversionKinds;
@@ -122,6 +129,12 @@ internal static class CreditAllocator
 
         for (var c = c0; c < c1; c++)
         {
+            var flag = flags is null ? 0 : flags[c];
+            if ((flag & EligibilityWindows.OutsidePeriod) != 0)
+            {
+                continue;
+            }
+
             var kind = conversionKinds[c];
             var value = conversionValues[c];
             var start = starts[c];
@@ -143,9 +156,11 @@ internal static class CreditAllocator
                 value,
                 c,
                 start,
-                default);
+                default,
+                kind,
+                milestones is null ? default : milestones.AsSpan(c * stride, stride));
 
-            if (flags is not null && flags[c] != 0)
+            if ((flag & EligibilityWindows.Filtered) != 0)
             {
                 var kept = windows.Collect(start, start + count, gathered);
                 for (var i = 0; i < kept; i++)
@@ -164,7 +179,9 @@ internal static class CreditAllocator
                     value,
                     c,
                     start,
-                    gathered.AsSpan(0, kept));
+                    gathered.AsSpan(0, kept),
+                    kind,
+                    window.MilestoneTouches);
             }
 
             // Kind ids index the set's kind table, which the totals were sized to.

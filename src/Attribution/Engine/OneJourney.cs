@@ -31,11 +31,15 @@ internal static class OneJourney
         }
 
         // Journey keeps both lists sorted (stable, by UTC instant), as a set does; touches at a conversion's instant count as before it.
-        var rules = new EligibilityRules(options.Lookback.Ticks, ResolveExclusions(channelNames, options.ExcludedChannels));
+        Span<int> kinds = m <= StackLimit ? stackalloc int[m] : new int[m];
+        var kindNames = InternKinds(conversions, kinds);
+        var rules = EligibilityRules.Resolve(channelNames, kindNames, options);
+        var stride = rules.StageCount + 1;
         Span<long> conversionTicks = m <= StackLimit ? stackalloc long[m] : new long[m];
         Span<int> ends = m <= StackLimit ? stackalloc int[m] : new int[m];
         Span<int> starts = m <= StackLimit ? stackalloc int[m] : new int[m];
-        Span<byte> flags = rules.Excluded is null ? default : m <= StackLimit ? stackalloc byte[m] : new byte[m];
+        Span<byte> flags = m <= StackLimit ? stackalloc byte[m] : new byte[m];
+        Span<int> milestones = rules.StageCount == 0 ? default : new int[m * stride];
         var t = 0;
         for (var c = 0; c < m; c++)
         {
@@ -48,7 +52,8 @@ internal static class OneJourney
             ends[c] = t;
         }
 
-        EligibilityWindows.ComputeJourney(ticks, channels, conversionTicks, ends, 0, rules, starts, flags);
+        flags.Clear();
+        EligibilityWindows.ComputeJourney(ticks, channels, conversionTicks, kinds, ends, 0, rules, starts, flags, milestones);
 
         var total = 0;
         for (var c = 0; c < m; c++)
@@ -56,22 +61,27 @@ internal static class OneJourney
             total += ends[c] - starts[c];
         }
 
-        var bound = model.Bind(new ModelBindingArguments(channelNames, campaignNames));
+        var bound = model.Bind(new ModelBindingArguments(channelNames, campaignNames, options.Stages));
         Span<double> shares = total <= StackLimit ? stackalloc double[total] : new double[total];
         Span<int> touchOf = total <= StackLimit ? stackalloc int[total] : new int[total];
         Span<int> credited = m <= StackLimit ? stackalloc int[m] : new int[m];
         Span<long> keptTicks = n <= StackLimit ? stackalloc long[n] : new long[n];
         Span<int> keptChannels = n <= StackLimit ? stackalloc int[n] : new int[n];
         Span<int> keptCampaigns = n <= StackLimit ? stackalloc int[n] : new int[n];
+        Span<int> positions = rules.StageCount == 0 ? default : stride <= 64 ? stackalloc int[stride] : new int[stride];
         var used = 0;
-        var unattributed = 0;
         for (var c = 0; c < m; c++)
         {
-            var count = EligibilityWindows.Collect(channels, rules.Excluded, starts[c], ends[c], touchOf.Slice(used));
+            credited[c] = -1;
+            if ((flags[c] & EligibilityWindows.OutsidePeriod) != 0)
+            {
+                continue;
+            }
+
             credited[c] = 0;
+            var count = EligibilityWindows.Collect(channels, rules.Excluded, starts[c], ends[c], touchOf.Slice(used));
             if (count == 0)
             {
-                unattributed++;
                 continue;
             }
 
@@ -83,11 +93,20 @@ internal static class OneJourney
                 keptCampaigns[i] = campaigns[at];
             }
 
+            if (!milestones.IsEmpty)
+            {
+                // Milestones as positions in the kept touches, the way the engine hands them to a model.
+                var row = milestones.Slice(c * stride, stride);
+                for (var i = 0; i < positions.Length; i++)
+                {
+                    positions[i] = row[i] < 0 ? -1 : touchOf.Slice(used, count).IndexOf(row[i]);
+                }
+            }
+
             var eligible = new EligibleTouchpoints(
-                keptTicks[..count], keptChannels[..count], keptCampaigns[..count], conversionTicks[c], conversions[c].Value, channelNames, campaignNames, trusted: true);
+                keptTicks[..count], keptChannels[..count], keptCampaigns[..count], conversionTicks[c], conversions[c].Value, channelNames, campaignNames, positions, kindNames[kinds[c]], trusted: true);
             if (!GeneralKernel.TryShare(bound, eligible, shares.Slice(used, count)))
             {
-                unattributed++;
                 continue;
             }
 
@@ -96,11 +115,22 @@ internal static class OneJourney
         }
 
         var credits = new Credit[used];
+        var unattributed = 0;
+        for (var c = 0; c < m; c++)
+        {
+            unattributed += credited[c] == 0 ? 1 : 0;
+        }
+
         var unattributedConversions = unattributed == 0 ? [] : new Conversion[unattributed];
         var k = 0;
         var u = 0;
         for (var c = 0; c < m; c++)
         {
+            if (credited[c] < 0)
+            {
+                continue;
+            }
+
             if (credited[c] == 0)
             {
                 unattributedConversions[u++] = conversions[c];
@@ -114,6 +144,24 @@ internal static class OneJourney
         }
 
         return new JourneyAttribution(journey, credits, unattributedConversions);
+    }
+
+    private static string[] InternKinds(ReadOnlySpan<Conversion> conversions, Span<int> ids)
+    {
+        var distinct = new List<string>(1);
+        for (var c = 0; c < conversions.Length; c++)
+        {
+            var id = distinct.IndexOf(conversions[c].Kind);
+            if (id < 0)
+            {
+                id = distinct.Count;
+                distinct.Add(conversions[c].Kind);
+            }
+
+            ids[c] = id;
+        }
+
+        return [.. distinct];
     }
 
     /// <summary>Gives each touch the id of its channel (or campaign; −1 for none) among the journey's distinct names.</summary>

@@ -16,7 +16,9 @@ public readonly ref struct EligibleTouchpoints
     /// <param name="conversionValue">The conversion's value.</param>
     /// <param name="channelNames">The channel names by id.</param>
     /// <param name="campaignNames">The campaign names by id.</param>
-    /// <exception cref="ArgumentException">The spans are empty or of different lengths, or an id is outside its names.</exception>
+    /// <param name="milestones">The window position of each milestone touch (M0, M1, …), −1 where missing; empty without stages.</param>
+    /// <param name="conversionKind">The conversion's kind.</param>
+    /// <exception cref="ArgumentException">The spans are empty or of different lengths, an id is outside its names, or a milestone is outside the window.</exception>
     /// <exception cref="ArgumentNullException">A list of names is null.</exception>
     /// <example>
     /// <code>
@@ -33,8 +35,10 @@ public readonly ref struct EligibleTouchpoints
         long conversionUtcTicks,
         double conversionValue,
         IReadOnlyList<string> channelNames,
-        IReadOnlyList<string> campaignNames)
-        : this(utcTicks, channels, campaigns, conversionUtcTicks, conversionValue, channelNames, campaignNames, trusted: false)
+        IReadOnlyList<string> campaignNames,
+        ReadOnlySpan<int> milestones = default,
+        string conversionKind = Journeys.Conversion.DefaultKind)
+        : this(utcTicks, channels, campaigns, conversionUtcTicks, conversionValue, channelNames, campaignNames, milestones, conversionKind, trusted: false)
     {
     }
 
@@ -46,13 +50,25 @@ public readonly ref struct EligibleTouchpoints
         double conversionValue,
         IReadOnlyList<string> channelNames,
         IReadOnlyList<string> campaignNames,
+        ReadOnlySpan<int> milestones,
+        string conversionKind,
         bool trusted)
     {
         if (!trusted)
         {
             Validate(utcTicks, channels, campaigns, channelNames, campaignNames);
+            ArgumentNullException.ThrowIfNull(conversionKind);
+            foreach (var m in milestones)
+            {
+                if (m < -1 || m >= channels.Length)
+                {
+                    throw new ArgumentException($"Milestone position {m} is neither −1 nor a position of the {channels.Length} touchpoints.", nameof(milestones));
+                }
+            }
         }
 
+        Milestones = milestones;
+        ConversionKind = conversionKind;
         UtcTicks = utcTicks;
         Channels = channels;
         Campaigns = campaigns;
@@ -76,6 +92,17 @@ public readonly ref struct EligibleTouchpoints
 
     /// <summary>Gets the conversion's instant in UTC ticks.</summary>
     public long ConversionUtcTicks { get; }
+
+    /// <summary>Gets the position in this window of each milestone touch, −1 where one is missing; empty when the run
+    /// has no stages (<see cref="Engine.AttributionOptions.Stages"/>).</summary>
+    /// <remarks>For a conversion of stage j: M0 is the first eligible touch, Mi (0 &lt; i &lt; j) the last eligible touch
+    /// sorted before the journey's latest conversion of stage i at or before this one, Mj the last eligible touch; the
+    /// places after j are −1. For a conversion whose kind is no stage: M0 and the last eligible touch in places 0 and 1.
+    /// One touch may hold several milestones.</remarks>
+    public ReadOnlySpan<int> Milestones { get; }
+
+    /// <summary>Gets the conversion's kind.</summary>
+    public string ConversionKind { get; }
 
     /// <summary>Gets the conversion's value.</summary>
     public double ConversionValue { get; }

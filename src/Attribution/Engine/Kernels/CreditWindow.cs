@@ -4,8 +4,10 @@ namespace Attribution.Engine.Kernels;
 /// engine's scratch buffers when excluded touches were skipped.</summary>
 internal readonly ref struct CreditWindow
 {
-    public CreditWindow(ReadOnlySpan<long> ticks, ReadOnlySpan<int> channels, ReadOnlySpan<int> campaigns, long at, double value, int conversion, int firstTouch, ReadOnlySpan<int> gathered)
+    public CreditWindow(ReadOnlySpan<long> ticks, ReadOnlySpan<int> channels, ReadOnlySpan<int> campaigns, long at, double value, int conversion, int firstTouch, ReadOnlySpan<int> gathered, int kind = 0, ReadOnlySpan<int> milestones = default)
     {
+        Kind = kind;
+        MilestoneTouches = milestones;
         Conversion = conversion;
         FirstTouch = firstTouch;
         Gathered = gathered;
@@ -37,6 +39,30 @@ internal readonly ref struct CreditWindow
 
     /// <summary>Gets the global index of each touch when excluded touches were skipped; empty for a plain slice.</summary>
     public ReadOnlySpan<int> Gathered { get; }
+
+    /// <summary>Gets the conversion's kind id.</summary>
+    public int Kind { get; }
+
+    /// <summary>Gets the global touch index of each milestone (−1 where missing); empty without stages.</summary>
+    public ReadOnlySpan<int> MilestoneTouches { get; }
+
+    /// <summary>Gets the position in the window of a global touch index, or −1 when it is not in the window.</summary>
+    public int PositionOf(int touch)
+    {
+        if (touch < 0)
+        {
+            return -1;
+        }
+
+        if (Gathered.IsEmpty)
+        {
+            var position = touch - FirstTouch;
+            return position >= 0 && position < Count ? position : -1;
+        }
+
+        var found = Gathered.BinarySearch(touch);
+        return found >= 0 ? found : -1;
+    }
 
     /// <summary>Gets the global index of touch <paramref name="i"/> of the window.</summary>
     public int TouchIndex(int i) => Gathered.IsEmpty ? FirstTouch + i : Gathered[i];

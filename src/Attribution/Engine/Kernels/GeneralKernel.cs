@@ -15,16 +15,20 @@ internal struct GeneralKernel : ICreditKernel
     private readonly IAttributionModel model;
     private readonly IReadOnlyList<string> channelNames;
     private readonly IReadOnlyList<string> campaignNames;
+    private readonly SymbolTable kindNames;
+    private readonly int[] milestones;
     private readonly double[] weights;
     private readonly int[] conversionOffsets;
     private readonly List<TouchpointCredit>? records;
     private int journey;
 
-    public GeneralKernel(IAttributionModel model, JourneySet journeys, int maxLength, List<TouchpointCredit>? records, int firstJourney)
+    public GeneralKernel(IAttributionModel model, JourneySet journeys, int maxLength, int milestoneStride, List<TouchpointCredit>? records, int firstJourney)
     {
         this.model = model;
         channelNames = journeys.ChannelTable;
         campaignNames = journeys.CampaignTable;
+        kindNames = journeys.KindTable;
+        milestones = new int[milestoneStride];
         weights = new double[Math.Max(1, maxLength)];
         conversionOffsets = journeys.ConversionOffsets;
         this.records = records;
@@ -35,7 +39,15 @@ internal struct GeneralKernel : ICreditKernel
     {
         var count = window.Count;
         var w = weights.AsSpan(0, count);
-        var touches = new EligibleTouchpoints(window.Ticks, window.Channels, window.Campaigns, window.At, window.Value, channelNames, campaignNames, trusted: true);
+        var places = window.MilestoneTouches;
+        var positions = milestones.AsSpan(0, places.Length);
+        for (var i = 0; i < places.Length; i++)
+        {
+            positions[i] = window.PositionOf(places[i]);
+        }
+
+        var touches = new EligibleTouchpoints(
+            window.Ticks, window.Channels, window.Campaigns, window.At, window.Value, channelNames, campaignNames, positions, kindNames[window.Kind], trusted: true);
         if (!TryShare(model, touches, w))
         {
             return false;
