@@ -112,10 +112,14 @@ public sealed class PathSet
 
     /// <summary>Extracts the converting and non-converting paths of journeys under the engine's eligibility rules.</summary>
     /// <param name="journeys">The journeys.</param>
-    /// <param name="options">Lookback and excluded channels; defaults when null. Other options are ignored.</param>
+    /// <param name="options">The eligibility rules (lookback and lookback per kind, reset, excluded channels, period);
+    /// defaults when null. Run settings are ignored.</param>
+    /// <param name="kind">The conversion kind to learn: its reported conversions give the converting paths, and each
+    /// journey adds the touches after its last conversion of this kind (all of them when it has none) as one
+    /// non-converting path. Null: every kind's conversions, and the touches after each journey's last conversion of any
+    /// kind; meant for data with one kind, since a data-driven model of leads and orders together mixes two questions.</param>
     /// <returns>The aggregated paths.</returns>
-    /// <exception cref="ArgumentException">An excluded channel does not occur in <paramref name="journeys"/>.</exception>
-    public static PathSet FromJourneys(JourneySet journeys, AttributionOptions? options = null)
+    public static PathSet FromJourneys(JourneySet journeys, AttributionOptions? options = null, string? kind = null)
     {
         ArgumentNullException.ThrowIfNull(journeys);
         options ??= new AttributionOptions();
@@ -133,10 +137,17 @@ public sealed class PathSet
         var path = new int[kept.Length];
         var unattributed = 0.0;
         var unattributedValue = 0.0;
+        // A kind absent from the data has no conversions: every journey is one non-converting path.
+        var kindId = kind is null ? -1 : journeys.KindTable.TryGetId(kind, out var id) ? id : int.MaxValue;
         for (var j = 0; j < journeys.Count; j++)
         {
             for (var c = journeys.ConversionOffsets[j]; c < journeys.ConversionOffsets[j + 1]; c++)
             {
+                if ((kindId >= 0 && journeys.ConversionKinds[c] != kindId) || !windows.IsReported(c))
+                {
+                    continue;
+                }
+
                 var value = journeys.ConversionValues[c];
                 var length = Collect(windows, windows.Starts[c], windows.Ends[c], ids, kept, path);
                 if (length == 0)
@@ -150,7 +161,8 @@ public sealed class PathSet
                 }
             }
 
-            var trailing = Collect(windows, windows.TailStart(j), journeys.TouchOffsets[j + 1], ids, kept, path);
+            var tail = kindId == int.MaxValue ? journeys.TouchOffsets[j] : windows.TailStart(j, kindId);
+            var trailing = Collect(windows, tail, journeys.TouchOffsets[j + 1], ids, kept, path);
             if (trailing > 0)
             {
                 builder.Add(path.AsSpan(0, trailing), 0, 0, 1);
