@@ -23,25 +23,50 @@ internal static class AttributeCommand
             Description = "Instead of --input: an aggregated path CSV (path,total_conversions,total_conversion_value,total_null); data-driven models only, credited at path level.",
             HelpName = "FILE",
         };
+        var funnel = new Option<bool>("--funnel")
+        {
+            Description = "Instead of the credit per channel, print the funnel: per model and channel, the credited conversions of each --stages kind and the ratio between consecutive stages.",
+        };
         return CreateCore(
             context,
             "attribute",
-            "Attribute the conversions of an event-log CSV (or, with data-driven models, an aggregated path CSV) and compare models side by side; with --spend, report spend, ROAS, ROI and CPA.",
-            [report.By, report.Format, report.Output, spend.Spend, spend.Currency],
+            "Attribute the conversions of an event-log CSV (or, with data-driven models, an aggregated path CSV) and compare models side by side, per conversion kind; with --spend, report spend, ROAS, ROI and cost per conversion of each kind.",
+            [report.By, report.Format, report.Output, spend.Spend, spend.Currency, funnel],
             includeTouchpoints: false,
             parseResult =>
             {
                 var target = report.Resolve(parseResult, context);
                 var spendTable = spend.Load(parseResult);
-                return (result, _) =>
+                var showFunnel = parseResult.GetValue(funnel);
+                if (showFunnel && spendTable is not null)
                 {
-                    if (spendTable is null)
+                    throw CliException.Usage("--funnel and --spend: give one of them; the funnel counts conversions, spend is reported without --funnel.");
+                }
+
+                if (showFunnel && target.Grouping == ReportGrouping.Campaign)
+                {
+                    throw CliException.Usage("--funnel is per channel; leave out --by campaign.");
+                }
+
+                return (result, eligible) =>
+                {
+                    if (showFunnel)
                     {
-                        ReportOptions.Write(target, result, context);
+                        if (eligible.Options.Stages.Count == 0)
+                        {
+                            throw CliException.Usage("--funnel needs --stages KIND,KIND,... (for example lead,opportunity,order).");
+                        }
+
+                        FunnelReportWriter.Write(target, result, eligible.Options.Stages, context);
+                    }
+                    else if (spendTable is null)
+                    {
+                        ReportOptions.Write(target, result, eligible.Kinds, context);
                     }
                     else
                     {
-                        SpendReportWriter.Write(target, result, spendTable, context);
+                        SpendOptions.WarnUnknownNames(spendTable, result.Journeys, context);
+                        SpendReportWriter.Write(target, result, spendTable, eligible.Kinds, context);
                     }
                 };
             },
@@ -64,15 +89,7 @@ internal static class AttributeCommand
     {
         var text = new StringWriter();
         PathReportWriter.Write(text, report, target.Format);
-        if (target.OutputPath is null)
-        {
-            context.Stdout.Write(text.ToString());
-            context.Stdout.Flush();
-        }
-        else
-        {
-            ReportOptions.WriteFile("--output", target.OutputPath, text.ToString());
-        }
+        ReportOptions.WriteText(target, text.ToString(), context);
     }
 
     /// <summary>Builds a command that reads an event log and runs models; <paramref name="prepare"/> checks the command's own
@@ -84,7 +101,7 @@ internal static class AttributeCommand
         string description,
         IEnumerable<Option> extraOptions,
         bool includeTouchpoints,
-        Func<ParseResult, Action<AttributionReport, AttributionOptions>> prepare,
+        Func<ParseResult, Action<AttributionReport, EligibilitySettings>> prepare,
         PathMode? pathMode = null)
     {
         var input = new Option<string>("--input")
@@ -108,11 +125,6 @@ internal static class AttributeCommand
             Description = "The markov model's order: how many previous channels a state remembers (default 1).",
             HelpName = "N",
         };
-        var lookback = new Option<string?>("--lookback")
-        {
-            Description = "How long before a conversion a touch still earns credit (default 90d). A number with s, m, h or d.",
-            HelpName = "DURATION",
-        };
         var halfLife = new Option<string?>("--half-life")
         {
             Description = "The time-decay model's half-life (default 7d).",
@@ -128,15 +140,12 @@ internal static class AttributeCommand
             Description = "The custom model's weight per channel, for example email=2,display=0.5; unlisted channels weigh 1.",
             HelpName = "CHANNEL=W,...",
         };
-        var exclude = new Option<string[]>("--exclude")
-        {
-            Description = "Channels that earn credit only when nothing else is eligible, for example direct,referral.",
-            HelpName = "CHANNEL,...",
-        };
+        var eligibility = new EligibilityOptions();
         var command = new Command(name, description)
         {
-            input, model, modelFile, order, lookback, halfLife, positions, channelWeights, exclude,
+            input, model, modelFile, order, halfLife, positions, channelWeights,
         };
+        eligibility.AddTo(command);
         if (pathMode is not null)
         {
             command.Add(pathMode.Paths);
@@ -191,26 +200,18 @@ internal static class AttributeCommand
                 settings = settings with { ChannelWeights = new ChannelWeightsModelOptions { Weights = weights } };
             }
 
-            var options = new AttributionOptions { IncludeTouchpointCredits = includeTouchpoints };
-            var lookbackText = parseResult.GetValue(lookback);
-            if (lookbackText is not null)
-            {
-                options = options with { Lookback = OptionParsers.ParseDuration("--lookback", lookbackText) };
-            }
-
-            var excluded = OptionParsers.ParseList(parseResult.GetValue(exclude) ?? []);
-            options = options with { ExcludedChannels = excluded };
-
+            var eligible = eligibility.Parse(parseResult, new AttributionOptions { IncludeTouchpointCredits = includeTouchpoints });
+            var options = eligible.Options;
             if (pathsFile is not null)
             {
-                RunOnPaths(pathsFile, names, modelFiles, settings, lookbackText is not null, excluded.Count > 0, finishPaths!);
+                RunOnPaths(pathsFile, names, modelFiles, settings, eligibility.Given(parseResult), eligible.Kinds, finishPaths!);
                 return ExitCodes.Success;
             }
 
             var path = parseResult.GetValue(input)!;
             using var progress = context.Progress is null ? null : new ProgressDisplay(context.Progress, path);
             var journeys = Load(path, progress);
-            RequireChannels(journeys, path, "--exclude", excluded);
+            EligibilityOptions.Check(journeys, path, eligible);
             if (weights is not null)
             {
                 RequireChannels(journeys, path, "--channel-weights", weights.Keys);
@@ -221,7 +222,7 @@ internal static class AttributeCommand
             AddModelFiles(models, modelFiles);
             var result = new AttributionEngine(options with { Progress = progress }).Run(journeys, models);
             progress?.Dispose();
-            finish!(result, options);
+            finish!(result, eligible);
             return ExitCodes.Success;
         });
 
@@ -229,7 +230,7 @@ internal static class AttributeCommand
     }
 
     // Without journeys there is nothing to allocate one by one: each data-driven model reports its own path-level credit.
-    private static void RunOnPaths(string pathsFile, List<string> names, string[] modelFiles, ModelSettings settings, bool lookback, bool exclude, Action<PathReport> finish)
+    private static void RunOnPaths(string pathsFile, List<string> names, string[] modelFiles, ModelSettings settings, IEnumerable<(string Name, bool Given)> journeyOptions, IReadOnlyList<string>? kinds, Action<PathReport> finish)
     {
         foreach (var name in names)
         {
@@ -244,8 +245,20 @@ internal static class AttributeCommand
             throw CliException.Usage("--model-file needs --input: a saved model allocates the conversions of journeys; with --paths, fit with --model.");
         }
 
-        DataOptions.RejectWithPaths(lookback, "--lookback");
-        DataOptions.RejectWithPaths(exclude, "--exclude");
+        foreach (var (option, given) in journeyOptions)
+        {
+            DataOptions.RejectWithPaths(given, option);
+        }
+
+        // A path file has one kind, "conversion": naming it is allowed, any other kind is a typo or a misunderstanding.
+        foreach (var kind in kinds ?? [])
+        {
+            if (kind != Conversion.DefaultKind)
+            {
+                throw CliException.Usage($"--conversion: a path file has no conversion kinds; its conversions are of kind '{Conversion.DefaultKind}'{Suggestions.Hint(kind, [Conversion.DefaultKind])}.");
+            }
+        }
+
         var paths = DataOptions.LoadPaths(pathsFile);
         var data = new TrainingData(paths, pathsFile);
         var models = names.Select(name => ModelFactory.Create(name, settings, data)).ToList();

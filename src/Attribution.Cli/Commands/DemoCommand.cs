@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Attribution.Cli.Demo;
 using Attribution.Cli.Models;
+using Attribution.Cli.Output;
+using Attribution.Reports;
 using Attribution.Engine;
 using Attribution.Journeys;
 using Attribution.Models;
@@ -11,6 +13,30 @@ namespace Attribution.Cli.Commands;
 /// <summary><c>attribution demo</c>: every rule-based model on the bundled demo data, side by side.</summary>
 internal static class DemoCommand
 {
+    /// <summary>Per conversion kind, every model's share of the kind's credited value per channel, side by side, channels
+    /// where the models disagree most first: leads and orders compared separately, never added together.</summary>
+    internal static string Comparison(AttributionReport report)
+    {
+        var text = new StringWriter();
+        foreach (var kind in report.Results[0].Kinds)
+        {
+            var comparison = ModelComparison.ByChannel(report, kind.Kind);
+            text.Write($"\nShare of credited {kind.Kind} value per channel, by model ({kind.ConversionCount:N0} conversions worth {CreditTable.Money(kind.TotalValue)}):\n");
+            var headers = new List<string> { "channel" };
+            headers.AddRange(comparison.Models);
+            headers.Add("spread");
+            var rows = comparison.Rows
+                .Select(row => new object?[] { row.Key }.Concat(row.Shares.Select(static s => (object?)Percent(s))).Append(Percent(row.Spread)).ToArray())
+                .ToList();
+            GridWriter.Write(text, ReportFormat.Table, headers, rows);
+        }
+
+        text.Write('\n');
+        return text.ToString();
+    }
+
+    private static string Percent(double share) => share.ToString("0.0%", CultureInfo.InvariantCulture);
+
     public static Command Create(CliContext context)
     {
         var writeEvents = new Option<string?>("--write-events")
@@ -51,7 +77,7 @@ internal static class DemoCommand
                 + (eventsPath is null
                     ? "Run 'attribution demo --write-events events.csv' to get these events, then 'attribution attribute --input events.csv --model linear ...'."
                     : $"Events written to '{eventsPath}'; try 'attribution attribute --input {eventsPath} --model linear --model time-decay'.");
-            ReportOptions.Write(target, result, context, note);
+            ReportOptions.Write(target, result, kinds: null, context, Comparison(result) + note);
             return ExitCodes.Success;
         });
 

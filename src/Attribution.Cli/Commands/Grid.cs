@@ -36,7 +36,7 @@ internal static class Grid
         return new GridTarget(chosen, file);
     }
 
-    public static void Write(GridTarget target, IReadOnlyList<string> headers, IReadOnlyList<object[]> rows, CliContext context)
+    public static void Write(GridTarget target, IReadOnlyList<string> headers, IReadOnlyList<object?[]> rows, CliContext context)
     {
         var text = new StringWriter();
         GridWriter.Write(text, target.Format, headers, rows);

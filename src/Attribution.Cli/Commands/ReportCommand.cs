@@ -27,10 +27,15 @@ internal static class ReportCommand
 
                 var options = new HtmlReportOptions { Title = parseResult.GetValue(title) ?? new HtmlReportOptions().Title };
                 var spendTable = spend.Load(parseResult);
-                return (result, attribution) =>
+                return (result, eligible) =>
                 {
+                    if (spendTable is not null)
+                    {
+                        SpendOptions.WarnUnknownNames(spendTable, result.Journeys, context);
+                    }
+
                     var html = new StringWriter();
-                    HtmlReportWriter.Write(html, result, spendTable, options with { Attribution = attribution });
+                    HtmlReportWriter.Write(html, result, spendTable, options with { Attribution = eligible.Options, Kinds = eligible.Kinds });
                     ReportOptions.WriteFile("--output", path, html.ToString());
                     context.Stdout.Write($"Wrote {path}\n");
                     context.Stdout.Flush();

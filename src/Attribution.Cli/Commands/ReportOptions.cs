@@ -53,11 +53,13 @@ internal sealed class ReportOptions
         return new ReportTarget(format, by, output);
     }
 
-    /// <summary>Writes the report (and any trailing note, table format only) to the output file or standard output.</summary>
-    public static void Write(ReportTarget target, AttributionReport report, CliContext context, string? tableNote = null)
+    /// <summary>Writes the report (and any trailing note, table format only) to the output file or standard output; with
+    /// <paramref name="kinds"/>, only the blocks of those kinds.</summary>
+    public static void Write(ReportTarget target, AttributionReport report, IReadOnlyCollection<string>? kinds, CliContext context, string? tableNote = null)
     {
         var text = new StringWriter();
-        ReportWriter.Write(text, report, target.Format, target.Grouping);
+        var credit = CreditReport.From(report, target.Grouping, kinds);
+        ReportWriter.Write(text, credit, target.Format);
         if (tableNote is not null && target.Format == ReportFormat.Table)
         {
             text.Write('\n');
@@ -65,14 +67,26 @@ internal sealed class ReportOptions
             text.Write('\n');
         }
 
+        if (target.Format == ReportFormat.Csv && credit.Period is { } period)
+        {
+            // CSV stays header and rows only, so any reader takes it; the period, which the rows depend on, goes beside it.
+            context.Note($"the rows count only conversions {CreditReport.Describe(period)}.");
+        }
+
+        WriteText(target, text.ToString(), context);
+    }
+
+    /// <summary>Writes finished text to the output file or standard output.</summary>
+    public static void WriteText(ReportTarget target, string text, CliContext context)
+    {
         if (target.OutputPath is null)
         {
-            context.Stdout.Write(text.ToString());
+            context.Stdout.Write(text);
             context.Stdout.Flush();
         }
         else
         {
-            WriteFile("--output", target.OutputPath, text.ToString());
+            WriteFile("--output", target.OutputPath, text);
         }
     }
 

@@ -6,7 +6,7 @@ namespace Attribution.Cli.Models;
 /// <summary>The one place that maps model names on the command line to models.</summary>
 /// <remarks>
 /// A model is created from the settings and the data it will attribute, so a data-driven model (Markov chain,
-/// Shapley) is trained inside its factory on <see cref="TrainingData.Paths"/>.
+/// Shapley) is trained inside its factory on <see cref="TrainingData.PathsOf"/>.
 /// </remarks>
 internal static class ModelFactory
 {
@@ -71,14 +71,32 @@ internal static class ModelFactory
 
     private static IAttributionModel Fit(string name, TrainingData data, Func<PathSet, IAttributionModel> fit)
     {
+        if (data.Kinds.Count == 1)
+        {
+            return FitKind(name, data, data.Kinds[0], fit);
+        }
+
+        // Leads and orders answer different questions: one model per kind, each kind's conversions weighed by its own.
+        var models = new Dictionary<string, IAttributionModel>(StringComparer.Ordinal);
+        foreach (var kind in data.Kinds)
+        {
+            models.Add(kind, FitKind(name, data, kind, fit));
+        }
+
+        return new PerKindModel(models.Values.First().Name, models);
+    }
+
+    private static IAttributionModel FitKind(string name, TrainingData data, string kind, Func<PathSet, IAttributionModel> fit)
+    {
         try
         {
-            return fit(data.Paths);
+            return fit(data.PathsOf(kind));
         }
         catch (ArgumentException e) when (e is not ArgumentOutOfRangeException)
         {
             // The trainers reject data they cannot learn from (no walks at all, too many channels): a fact of the input.
-            throw CliException.BadData($"--model {name}: cannot learn from '{data.Source}': {MessageOf(e)}");
+            var what = data.Kinds.Count == 1 ? string.Empty : $" (conversions of kind '{kind}')";
+            throw CliException.BadData($"--model {name}: cannot learn from '{data.Source}'{what}: {MessageOf(e)}");
         }
     }
 
