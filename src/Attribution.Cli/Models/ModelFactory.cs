@@ -80,7 +80,17 @@ internal static class ModelFactory
         var models = new Dictionary<string, IAttributionModel>(StringComparer.Ordinal);
         foreach (var kind in data.Kinds)
         {
-            models.Add(kind, FitKind(name, data, kind, fit));
+            // A kind without a converting path has no conversion with an eligible touch: the model is never asked to
+            // weigh one, and there is nothing to learn.
+            if (data.PathsOf(kind).TotalConversions > 0)
+            {
+                models.Add(kind, FitKind(name, data, kind, fit));
+            }
+        }
+
+        if (models.Count == 0)
+        {
+            return FitKind(name, data, data.Kinds[0], fit);
         }
 
         return new PerKindModel(models.Values.First().Name, models);
