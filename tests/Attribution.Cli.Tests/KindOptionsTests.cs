@@ -261,4 +261,76 @@ public sealed class KindOptionsTests : IDisposable
         rows["order/search"].Should().BeApproximately(30, 1e-9);
         rows["order/email"].Should().BeApproximately(60, 1e-9);
     }
+
+    // Journey of the issue's worked check: a b c lead d e opportunity (value 1 each, so credit = share).
+    private string MilestoneFile() => temp.Write("milestones.csv",
+        "journey_id,timestamp,channel,campaign,conversion,value,conversion_id\n" +
+        "m,2026-01-01T00:00:00Z,a,,,,\n" +
+        "m,2026-01-02T00:00:00Z,b,,,,\n" +
+        "m,2026-01-03T00:00:00Z,c,,,,\n" +
+        "m,2026-01-04T00:00:00Z,,,lead,,\n" +
+        "m,2026-01-05T00:00:00Z,d,,,,\n" +
+        "m,2026-01-06T00:00:00Z,e,,,,\n" +
+        "m,2026-01-07T00:00:00Z,,,opportunity,,\n");
+
+    private static Dictionary<string, double> Values(CliRun run, string kind)
+        => run.StdoutLines.Skip(1).Select(static l => l.Split(',')).Where(f => f[1] == kind).ToDictionary(static f => f[2], static f => Number(f[4]));
+
+    [Fact]
+    public void WShaped_WorkedCheckOfTheIssue()
+    {
+        var run = CliRun.Of("attribute", "--input", MilestoneFile(), "--model", "w-shaped", "--stages", "lead,opportunity").ShouldSucceed();
+
+        // Opportunity (stage 2): M0 = a, M1 = c (last touch before the lead), M2 = e: 0.3 each; b and d share 0.1 → 0.05 each.
+        var opportunity = Values(run, "opportunity");
+        opportunity["a"].Should().BeApproximately(0.3, 1e-12);
+        opportunity["b"].Should().BeApproximately(0.05, 1e-12);
+        opportunity["c"].Should().BeApproximately(0.3, 1e-12);
+        opportunity["d"].Should().BeApproximately(0.05, 1e-12);
+        opportunity["e"].Should().BeApproximately(0.3, 1e-12);
+        // Lead (stage 1): M0 = a, M1 = c: 0.3 each, b 0.1 → scaled by 0.7: 3/7, 1/7, 3/7.
+        var lead = Values(run, "lead");
+        lead["a"].Should().BeApproximately(3.0 / 7, 1e-12);
+        lead["b"].Should().BeApproximately(1.0 / 7, 1e-12);
+        lead["c"].Should().BeApproximately(3.0 / 7, 1e-12);
+    }
+
+    [Fact]
+    public void Milestones_CustomWeights_AStageLeftOutIsRest()
+    {
+        var run = CliRun.Of("attribute", "--input", MilestoneFile(), "--model", "milestones", "--stages", "lead,opportunity", "--milestone-weights", "first=0.5,opportunity=0.5,rest=0", "--conversion", "opportunity").ShouldSucceed();
+
+        // The lead's milestone (c) has no weight, so it is rest, and rest weighs 0: a 0.5, e 0.5.
+        var opportunity = Values(run, "opportunity");
+        opportunity["a"].Should().Be(0.5);
+        opportunity["e"].Should().Be(0.5);
+        opportunity["c"].Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--model", "w-shaped" }, "--model w-shaped credits funnel milestones and needs --stages")]
+    [InlineData(new[] { "--model", "full-path" }, "--model full-path credits funnel milestones and needs --stages")]
+    [InlineData(new[] { "--model", "milestones", "--stages", "lead,opportunity", "--milestone-weights", "first=0.3,leed=0.3" }, "--milestone-weights: 'leed' is neither first, rest nor a stage of --stages (did you mean 'lead'?)")]
+    [InlineData(new[] { "--model", "linear", "--milestone-weights", "first=1" }, "--milestone-weights applies to --model milestones")]
+    public void MilestoneModels_Mistakes_AreUsageErrors(string[] args, string fragment)
+        => CliRun.Of(["attribute", "--input", MilestoneFile(), .. args]).ShouldFail(2, fragment);
+
+    [Fact]
+    public void JShapedAndInverseJ_Presets()
+    {
+        var path = temp.Write("three.csv",
+            "journey_id,timestamp,channel,campaign,conversion,value,conversion_id\n" +
+            "x,2026-01-01T00:00:00Z,a,,,,\n" +
+            "x,2026-01-02T00:00:00Z,b,,,,\n" +
+            "x,2026-01-03T00:00:00Z,c,,,,\n" +
+            "x,2026-01-04T00:00:00Z,,,order,100,\n");
+
+        var run = CliRun.Of("attribute", "--input", path, "--model", "j-shaped", "--model", "inverse-j").ShouldSucceed();
+
+        // j-shaped (0.2, 0.2, 0.6): a 20, b 20, c 60; inverse-j (0.6, 0.2, 0.2): a 60, b 20, c 20.
+        // Rows of a block by value, then name; values compared to 1e-9 since 0.2 / (0.2 + 0.2 + 0.6) is not exact in binary.
+        var rows = run.StdoutLines.Skip(1).Select(static l => l.Split(',')).ToArray();
+        rows.Select(static f => $"{f[0]},{f[2]}").Should().Equal("j-shaped,c", "j-shaped,a", "j-shaped,b", "inverse-j,a", "inverse-j,b", "inverse-j,c");
+        rows.Select(static f => Number(f[4])).Should().Equal(new[] { 60.0, 20, 20, 60, 20, 20 }, static (x, y) => Math.Abs(x - y) < 1e-9);
+    }
 }

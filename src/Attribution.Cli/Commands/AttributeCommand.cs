@@ -140,10 +140,15 @@ internal static class AttributeCommand
             Description = "The custom model's weight per channel, for example email=2,display=0.5; unlisted channels weigh 1.",
             HelpName = "CHANNEL=W,...",
         };
+        var milestoneWeights = new Option<string[]>("--milestone-weights")
+        {
+            Description = "The milestones model's weights: first=0.3,lead=0.3,opportunity=0.3,rest=0.1 (keys first, --stages names, rest; a stage left out is no milestone).",
+            HelpName = "KEY=W,...",
+        };
         var eligibility = new EligibilityOptions();
         var command = new Command(name, description)
         {
-            input, model, modelFile, order, halfLife, positions, channelWeights,
+            input, model, modelFile, order, halfLife, positions, channelWeights, milestoneWeights,
         };
         eligibility.AddTo(command);
         if (pathMode is not null)
@@ -202,6 +207,20 @@ internal static class AttributeCommand
 
             var eligible = eligibility.Parse(parseResult, new AttributionOptions { IncludeTouchpointCredits = includeTouchpoints });
             var options = eligible.Options;
+            foreach (var name in names)
+            {
+                if (ModelFactory.NeedsStages(name) && options.Stages.Count == 0)
+                {
+                    throw CliException.Usage($"--model {name} credits funnel milestones and needs --stages KIND,KIND,... (for example lead,opportunity,order).");
+                }
+            }
+
+            var milestoneTexts = parseResult.GetValue(milestoneWeights) ?? [];
+            if (milestoneTexts.Length > 0)
+            {
+                RequireModel(names, "milestones", "--milestone-weights");
+                settings = settings with { Milestones = OptionParsers.ParseMilestoneWeights("--milestone-weights", milestoneTexts, options.Stages) };
+            }
             if (pathsFile is not null)
             {
                 RunOnPaths(pathsFile, names, modelFiles, settings, eligibility.Given(parseResult), eligible.Kinds, finishPaths!);

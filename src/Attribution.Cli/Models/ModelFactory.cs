@@ -18,15 +18,24 @@ internal static class ModelFactory
         new("time-decay", [], DataDriven: false, static (s, _) => AttributionModels.TimeDecay(s.TimeDecay)),
         new("u-shaped", ["position-based"], DataDriven: false, static (s, _) => AttributionModels.UShaped(s.UShaped)),
         new("custom", [], DataDriven: false, static (s, _) => AttributionModels.ChannelWeights(s.ChannelWeights)),
-        new("markov", [], DataDriven: true, static (s, d) => Fit("markov", d, paths => MarkovChain.Fit(paths, s.Markov))),
-        new("shapley", [], DataDriven: true, static (s, d) => Fit("shapley", d, paths => ShapleyAttribution.Fit(paths, s.Shapley))),
+        new("j-shaped", [], DataDriven: false, static (_, _) => AttributionModels.JShaped()) { InDemo = false },
+        new("inverse-j", [], DataDriven: false, static (_, _) => AttributionModels.InverseJ()) { InDemo = false },
+        new("w-shaped", [], DataDriven: false, static (_, _) => AttributionModels.WShaped()) { InDemo = false, NeedsStages = true },
+        new("full-path", [], DataDriven: false, static (_, _) => AttributionModels.FullPath()) { InDemo = false, NeedsStages = true },
+        new("milestones", [], DataDriven: false, static (s, _) => AttributionModels.Milestones(s.Milestones)) { InDemo = false, NeedsStages = true },
+        new("markov", [], DataDriven: true, static (s, d) => Fit("markov", d, paths => MarkovChain.Fit(paths, s.Markov))) { InDemo = false },
+        new("shapley", [], DataDriven: true, static (s, d) => Fit("shapley", d, paths => ShapleyAttribution.Fit(paths, s.Shapley))) { InDemo = false },
     ];
 
     /// <summary>Gets the canonical names of every model.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Registrations.Select(static r => r.Name)];
 
-    /// <summary>Gets the canonical names of the rule-based models, in the order the demo runs them.</summary>
-    public static IReadOnlyList<string> RuleBasedNames { get; } = [.. Registrations.Where(static r => !r.DataDriven).Select(static r => r.Name)];
+    /// <summary>Gets the canonical names of the rule-based models the demo runs, in its order (the milestone models need
+    /// stages, the presets are u-shaped variants).</summary>
+    public static IReadOnlyList<string> RuleBasedNames { get; } = [.. Registrations.Where(static r => r.InDemo).Select(static r => r.Name)];
+
+    /// <summary>Whether the model with a canonical name credits funnel milestones and so needs <c>--stages</c>.</summary>
+    public static bool NeedsStages(string canonicalName) => Find(canonicalName).NeedsStages;
 
     /// <summary>Gets the canonical names of the models that learn from the data (Markov chain, Shapley).</summary>
     public static IReadOnlyList<string> DataDrivenNames { get; } = [.. Registrations.Where(static r => r.DataDriven).Select(static r => r.Name)];
@@ -118,5 +127,10 @@ internal static class ModelFactory
         return parameter < 0 ? message : message[..parameter];
     }
 
-    private sealed record ModelRegistration(string Name, string[] Aliases, bool DataDriven, Func<ModelSettings, TrainingData, IAttributionModel> Create);
+    private sealed record ModelRegistration(string Name, string[] Aliases, bool DataDriven, Func<ModelSettings, TrainingData, IAttributionModel> Create)
+    {
+        public bool InDemo { get; init; } = true;
+
+        public bool NeedsStages { get; init; }
+    }
 }
