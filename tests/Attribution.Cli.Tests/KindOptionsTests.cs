@@ -333,4 +333,16 @@ public sealed class KindOptionsTests : IDisposable
         rows.Select(static f => $"{f[0]},{f[2]}").Should().Equal("j-shaped,c", "j-shaped,a", "j-shaped,b", "inverse-j,a", "inverse-j,b", "inverse-j,c");
         rows.Select(static f => Number(f[4])).Should().Equal(new[] { 60.0, 20, 20, 60, 20, 20 }, static (x, y) => Math.Abs(x - y) < 1e-9);
     }
+
+    [Fact]
+    public void MarkovAndChooseOrder_OnSeveralKinds_NeedOneConversionKind()
+    {
+        // Orders of the funnel file: one converting path webinar > paid-search > events > email, no non-converting tail
+        // (the journey ends with its order): every removal effect is 1, so each channel gets 1/4 of the 1 conversion.
+        var run = CliRun.Of("markov", "--input", funnel, "--conversion", "order", "--format", "csv").ShouldSucceed();
+
+        run.StdoutLines.Skip(1).Select(static l => l.Split(',')).Should().OnlyContain(static f => Math.Abs(Number(f[1]) - 1) < 1e-12 && Math.Abs(Number(f[3]) - 0.25) < 1e-12);
+        CliRun.Of("markov", "--input", funnel).ShouldFail(2, "give --conversion KIND");
+        CliRun.Of("markov", "--input", funnel, "--conversion", "lead,order").ShouldFail(2, "--conversion: a fitted model learns the paths of one conversion kind");
+    }
 }

@@ -236,7 +236,8 @@ internal static class AttributeCommand
                 RequireChannels(journeys, path, "--channel-weights", weights.Keys);
             }
 
-            var data = new TrainingData(journeys, options, path);
+            // Data-driven models learn only the kinds reported: one model per kind, each kind's conversions weighed by its own.
+            var data = new TrainingData(journeys, options, path, eligible.Kinds);
             var models = names.Select(name => ModelFactory.Create(name, settings, data)).ToList();
             AddModelFiles(models, modelFiles);
             var result = new AttributionEngine(options with { Progress = progress }).Run(journeys, models);

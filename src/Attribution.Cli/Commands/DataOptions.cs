@@ -58,7 +58,7 @@ internal sealed class DataOptions
         var journeys = AttributeCommand.Load(inputFile!);
         EligibilityOptions.Check(journeys, inputFile!, eligible);
         var kind = SingleKind(journeys, eligible.Kinds, "--conversion");
-        return new TrainingData(journeys, eligible.Options, inputFile!, kind);
+        return new TrainingData(journeys, eligible.Options, inputFile!, [kind]);
     }
 
     /// <summary>The one kind a data-driven model learns from: the data's only kind, or the one <c>--conversion</c> names.</summary>

@@ -17,13 +17,13 @@ internal sealed class TrainingData
     /// <param name="journeys">The journeys.</param>
     /// <param name="options">The eligibility rules the paths are cut under.</param>
     /// <param name="source">The file, for messages.</param>
-    /// <param name="kind">The one kind to learn (fit), or null to learn every kind of the data on its own (attribute).</param>
-    public TrainingData(JourneySet journeys, AttributionOptions options, string source, string? kind = null)
+    /// <param name="kinds">The kinds to learn, one model each (fit: one; attribute: those reported), or null for every kind of the data.</param>
+    public TrainingData(JourneySet journeys, AttributionOptions options, string source, IReadOnlyList<string>? kinds = null)
     {
         Journeys = journeys;
         this.options = options;
         Source = source;
-        Kinds = kind is null ? [.. (journeys.Kinds.Count > 0 ? journeys.Kinds : [Conversion.DefaultKind])] : [kind];
+        Kinds = kinds is null ? [.. (journeys.Kinds.Count > 0 ? journeys.Kinds : [Conversion.DefaultKind])] : [.. kinds];
     }
 
     /// <summary>Creates training data from a path file, whose conversions have the one kind <c>conversion</c>.</summary>
