@@ -79,6 +79,7 @@ internal static class AttributeCommand
                 }
 
                 DataOptions.RejectWithPaths(parseResult.GetValue(spend.Spend) is not null, "--spend");
+                DataOptions.RejectWithPaths(parseResult.GetValue(funnel), "--funnel");
                 DataOptions.RejectWithPaths(parseResult.GetValue(spend.Currency) is not null, "--currency");
                 var target = report.Resolve(parseResult, context);
                 return pathReport => WritePathReport(target, pathReport, context);
