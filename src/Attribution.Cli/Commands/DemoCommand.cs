@@ -26,7 +26,7 @@ internal static class DemoCommand
             headers.AddRange(comparison.Models);
             headers.Add("spread");
             var rows = comparison.Rows
-                .Select(row => new object?[] { row.Key }.Concat(row.Shares.Select(static s => (object?)Percent(s))).Append(Percent(row.Spread)).ToArray())
+                .Select(row => new object?[] { row.Key }.Concat(row.Shares.Select(static s => (object?)new Share(s))).Append(new Share(row.Spread)).ToArray())
                 .ToList();
             GridWriter.Write(text, ReportFormat.Table, headers, rows);
         }
@@ -34,8 +34,6 @@ internal static class DemoCommand
         text.Write('\n');
         return text.ToString();
     }
-
-    private static string Percent(double share) => share.ToString("0.0%", CultureInfo.InvariantCulture);
 
     public static Command Create(CliContext context)
     {
@@ -73,7 +71,7 @@ internal static class DemoCommand
             var result = new AttributionEngine().Run(journeys, models);
 
             var weights = string.Join(",", DemoData.CustomWeights.Select(static w => string.Create(CultureInfo.InvariantCulture, $"{w.Key}={w.Value}")));
-            var note = $"Lookback 90d, time-decay half-life 7d, u-shaped 0.4,0.2,0.4, custom --channel-weights {weights}.\n"
+            var note = $"Reset same-kind (an order is credited from every touch since the journey's previous order, including those before its lead), lookback 90d, time-decay half-life 7d, u-shaped 0.4,0.2,0.4, custom --channel-weights {weights}.\n"
                 + (eventsPath is null
                     ? "Run 'attribution demo --write-events events.csv' to get these events, then 'attribution attribute --input events.csv --model linear ...'."
                     : $"Events written to '{eventsPath}'; try 'attribution attribute --input {eventsPath} --model linear --model time-decay'.");

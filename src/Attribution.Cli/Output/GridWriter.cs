@@ -48,6 +48,7 @@ internal static class GridWriter
                     double d => CsvReportWriter.Number(d),
                     int i => i.ToString(CultureInfo.InvariantCulture),
                     bool b => b ? "true" : "false",
+                    Share share => CsvReportWriter.Number(share.Value),
                     null => string.Empty,
                     var other => throw new ArgumentException($"Unsupported cell type {other?.GetType().Name}.", nameof(rows)),
                 });
@@ -82,6 +83,9 @@ internal static class GridWriter
                         case bool b:
                             json.WriteBoolean(headers[c], b);
                             break;
+                        case Share share:
+                            json.WriteNumber(headers[c], share.Value);
+                            break;
                         case null:
                             json.WriteNull(headers[c]);
                             break;
@@ -107,6 +111,7 @@ internal static class GridWriter
             double d => d.ToString("0.######", CultureInfo.InvariantCulture),
             int i => i.ToString("N0", CultureInfo.InvariantCulture),
             bool b => b ? "*" : string.Empty,
+            Share share => share.Value.ToString("0.0%", CultureInfo.InvariantCulture),
             null => "n/a",
             var other => other.ToString() ?? string.Empty,
         }).ToArray()).ToList();
@@ -161,3 +166,7 @@ internal static class GridWriter
         line.Append(left ? text.PadRight(width) : text.PadLeft(width));
     }
 }
+
+/// <summary>A fraction shown as a percentage in a table (one decimal) and as the plain number in CSV and JSON.</summary>
+/// <param name="Value">The fraction, 0.25 for 25 %.</param>
+internal readonly record struct Share(double Value);
