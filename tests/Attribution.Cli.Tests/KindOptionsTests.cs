@@ -345,4 +345,20 @@ public sealed class KindOptionsTests : IDisposable
         CliRun.Of("markov", "--input", funnel).ShouldFail(2, "give --conversion KIND");
         CliRun.Of("markov", "--input", funnel, "--conversion", "lead,order").ShouldFail(2, "--conversion: a fitted model learns the paths of one conversion kind");
     }
+
+    [Fact]
+    public void SavedModel_RecordsItsKind_AndCreditsOnlyThatKind()
+    {
+        var saved = temp.File("orders.json");
+        CliRun.Of("fit", "--input", funnel, "--model", "markov", "--conversion", "order", "--save", saved).ShouldSucceed();
+
+        var run = CliRun.Of("attribute", "--input", funnel, "--model-file", saved, "--model", "linear").ShouldSucceed();
+
+        // The chain learnt orders only: its report has the order block alone (the one converting path, every removal
+        // effect 1 → 1/4 each of 100,000); linear keeps all three kinds.
+        var rows = run.StdoutLines.Skip(1).Select(static l => l.Split(',')).ToArray();
+        rows.Where(static f => f[0] == "markov").Select(static f => f[1]).Distinct().Should().Equal("order");
+        rows.Where(static f => f[0] == "markov").Should().OnlyContain(static f => Math.Abs(Number(f[4]) - 25000) < 1e-6);
+        rows.Where(static f => f[0] == "linear").Select(static f => f[1]).Distinct().Should().Equal("lead", "opportunity", "order");
+    }
 }

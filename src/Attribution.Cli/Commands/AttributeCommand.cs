@@ -61,7 +61,7 @@ internal static class AttributeCommand
                     }
                     else if (spendTable is null)
                     {
-                        ReportOptions.Write(target, result, eligible.Kinds, context);
+                        ReportOptions.Write(target, result, eligible.Kinds, context, kindsOfModel: eligible.KindsOfModel);
                     }
                     else
                     {
@@ -243,7 +243,9 @@ internal static class AttributeCommand
             AddModelFiles(models, modelFiles);
             var result = new AttributionEngine(options with { Progress = progress }).Run(journeys, models);
             progress?.Dispose();
-            finish!(result, eligible);
+            // A saved model learnt one kind: the blocks of other kinds under it would only say "all unattributed".
+            var learnt = models.OfType<PerKindModel>().Where(static m => m.FromFile).ToDictionary(static m => m.Name, static m => (IReadOnlyCollection<string>)[.. m.Models.Keys]);
+            finish!(result, eligible with { KindsOfModel = learnt });
             return ExitCodes.Success;
         });
 

@@ -149,4 +149,8 @@ internal sealed class EligibilityOptions
 /// <summary>The parsed eligibility options and the kinds to report.</summary>
 /// <param name="Options">The engine's options.</param>
 /// <param name="Kinds">The kinds <c>--conversion</c> keeps, or null for every kind in the data.</param>
-internal sealed record EligibilitySettings(AttributionOptions Options, IReadOnlyList<string>? Kinds);
+internal sealed record EligibilitySettings(AttributionOptions Options, IReadOnlyList<string>? Kinds)
+{
+    /// <summary>Gets the kinds a saved model learnt, by model name: its report shows only those.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyCollection<string>>? KindsOfModel { get; init; }
+}

@@ -55,9 +55,10 @@ internal static class ModelFile
             throw CliException.BadData($"{option}: '{path}' is not a valid saved {kind} model: {e.Message}");
         }
 
-        // A model learnt from one kind's paths credits only that kind; the conversions of other kinds are left unattributed under it.
+        // A model learnt from one kind's paths credits only that kind; the conversions of other kinds are left unattributed
+        // under it, and the credit report leaves their blocks out.
         return ConversionKind(json) is { } conversion
-            ? new PerKindModel(model.Name, new Dictionary<string, IAttributionModel>(StringComparer.Ordinal) { [conversion] = model })
+            ? new PerKindModel(model.Name, new Dictionary<string, IAttributionModel>(StringComparer.Ordinal) { [conversion] = model }, fromFile: true)
             : model;
     }
 

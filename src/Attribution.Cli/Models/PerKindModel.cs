@@ -8,13 +8,17 @@ internal sealed class PerKindModel : IAttributionModel
 {
     private readonly Dictionary<string, IAttributionModel> models;
 
-    public PerKindModel(string name, Dictionary<string, IAttributionModel> models)
+    public PerKindModel(string name, Dictionary<string, IAttributionModel> models, bool fromFile = false)
     {
         Name = name;
         this.models = models;
+        FromFile = fromFile;
     }
 
     public string Name { get; }
+
+    /// <summary>Gets whether the model was loaded from a saved file that recorded the kind it learnt.</summary>
+    public bool FromFile { get; }
 
     /// <summary>Gets the model of each kind.</summary>
     public IReadOnlyDictionary<string, IAttributionModel> Models => models;
@@ -27,7 +31,7 @@ internal sealed class PerKindModel : IAttributionModel
             bound.Add(kind, model.Bind(arguments));
         }
 
-        return new PerKindModel(Name, bound);
+        return new PerKindModel(Name, bound, FromFile);
     }
 
     public void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> weights)

@@ -32,15 +32,17 @@ internal sealed record CreditBlock(string Model, string Kind, double TotalConver
 /// <param name="Period">The reporting period, or null when every conversion is reported.</param>
 internal sealed record CreditReport(IReadOnlyList<CreditBlock> Blocks, string KeyHeader, string Summary, ReportingPeriod? Period)
 {
-    /// <summary>Takes the blocks of an engine report: one per model and kind, keeping only <paramref name="kinds"/> when given.</summary>
-    public static CreditReport From(AttributionReport report, ReportGrouping grouping, IReadOnlyCollection<string>? kinds = null)
+    /// <summary>Takes the blocks of an engine report: one per model and kind, keeping only <paramref name="kinds"/> when
+    /// given, and for a model named in <paramref name="kindsOfModel"/> only the kinds it learnt.</summary>
+    public static CreditReport From(AttributionReport report, ReportGrouping grouping, IReadOnlyCollection<string>? kinds = null, IReadOnlyDictionary<string, IReadOnlyCollection<string>>? kindsOfModel = null)
     {
         var blocks = new List<CreditBlock>();
         foreach (var result in report.Results)
         {
+            var learnt = kindsOfModel?.GetValueOrDefault(result.Model);
             foreach (var kind in result.Kinds)
             {
-                if (kinds is not null && !kinds.Contains(kind.Kind))
+                if ((kinds is not null && !kinds.Contains(kind.Kind)) || (learnt is not null && !learnt.Contains(kind.Kind)))
                 {
                     continue;
                 }
