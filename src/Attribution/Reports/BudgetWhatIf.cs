@@ -260,9 +260,12 @@ public static class BudgetWhatIf
 
             if (below == 0 && above == 0)
             {
+                // A share that lands exactly on a bound is at that bound.
                 foreach (var i in free)
                 {
-                    result[i] = (share[i], BudgetBound.None);
+                    result[i] = share[i] == hi[i] ? (hi[i], BudgetBound.Maximum)
+                        : share[i] == lo[i] ? (lo[i], BudgetBound.Minimum)
+                        : (share[i], BudgetBound.None);
                 }
 
                 return;
