@@ -42,6 +42,7 @@ internal static class CliApp
                 ChooseOrderCommand.Create(context),
                 ReportCommand.Create(context),
                 ContributionsCommand.Create(context),
+                BudgetCommand.Create(context),
                 DemoCommand.Create(context),
             };
 

@@ -103,6 +103,17 @@ internal static class OptionParsers
         return weights;
     }
 
+    /// <summary>Parses a finite number in the invariant culture, for example <c>250000</c> or <c>0.5</c>.</summary>
+    public static double ParseNumber(string option, string text)
+    {
+        if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            throw CliException.Usage($"{option}: '{text}' is not a number.");
+        }
+
+        return value;
+    }
+
     /// <summary>Splits repeated and comma-separated values into one list, dropping empty items and duplicates (case-sensitive).</summary>
     public static List<string> ParseList(IEnumerable<string> texts)
     {
