@@ -27,9 +27,6 @@ internal static class FiniteNumbers
     /// <exception cref="CliException">A number is infinite or not a number (exit code 1).</exception>
     public static void Require(PathReport report, string source)
     {
-        Require(report.Paths.TotalConversions, source, "the total conversions of the paths");
-        Require(report.Paths.TotalValue, source, "the total conversion value of the paths");
-        Require(report.Paths.TotalNulls, source, "the total non-converting paths");
         foreach (var result in report.Results)
         {
             Require(result.Rows, source, $"model '{result.Model}'", "channel");
