@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Attribution.Cli.Tests;
 
 /// <summary>Issue 15 §1: no command destroys an input or leaves a half-written output.</summary>
-public sealed class FileSafetyTests : IDisposable
+public sealed class FileSafetyTests(FileSafetyTests.LargeEventLog large) : IDisposable, IClassFixture<FileSafetyTests.LargeEventLog>
 {
     private const string Header = "journey_id,timestamp,channel,campaign,conversion,value,conversion_id\n";
     private const string Events =
@@ -270,8 +270,10 @@ public sealed class FileSafetyTests : IDisposable
         Entries().Should().Equal("events.csv", "out.txt");
     }
 
-    [Fact]
-    public void SigInt_StopsABigRun_With130_AndLeavesThePreviousOutputAndNoTemporaryFile()
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public void ASignal_StopsABigRun_AndLeavesThePreviousOutputAndNoTemporaryFile(string signal, int exitCode)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "Attribution.Cli");
         if (OperatingSystem.IsWindows() || !File.Exists(cli))
@@ -279,27 +281,7 @@ public sealed class FileSafetyTests : IDisposable
             return;
         }
 
-        // About 1.8 M rows: the demo's event log 100 times over, each copy with its own journey ids. Reading and
-        // attributing it takes seconds, so a signal sent once the tool has started lands in the middle of the work.
-        var demo = temp.File("demo.csv");
-        CliRun.Of("demo", "--write-events", demo, "--format", "csv").ExitCode.Should().Be(0);
-        var rows = File.ReadAllLines(demo)[1..];
-        var input = temp.File("large.csv");
-        using (var writer = new StreamWriter(input))
-        {
-            writer.Write(Header);
-            for (var copy = 0; copy < 100; copy++)
-            {
-                foreach (var row in rows)
-                {
-                    writer.Write(copy);
-                    writer.Write('-');
-                    writer.Write(row);
-                    writer.Write('\n');
-                }
-            }
-        }
-
+        var input = large.Path;
         var output = temp.Write("report.csv", "previous\n");
         using var process = Process.Start(new ProcessStartInfo(cli, ["attribute", "--input", input, "--model", "linear", "--model", "markov", "--output", output])
         {
@@ -310,7 +292,7 @@ public sealed class FileSafetyTests : IDisposable
         // The runtime installs the signal handler before Main: a second is ample for the start and far from the end.
         Thread.Sleep(1000);
         process.HasExited.Should().BeFalse("the run must still be going when the signal comes");
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             kill.WaitForExit();
         }
@@ -318,10 +300,48 @@ public sealed class FileSafetyTests : IDisposable
         var stderr = process.StandardError.ReadToEnd();
         process.WaitForExit(30_000).Should().BeTrue();
 
-        process.ExitCode.Should().Be(130);
+        process.ExitCode.Should().Be(exitCode);
         // Our handler ran (a process killed by the signal itself would also exit 130, but say nothing).
         stderr.Should().Be("attribution: cancelled; no output was left half-written.\n");
         File.ReadAllText(output).Should().Be("previous\n");
-        Entries().Should().Equal("demo.csv", "large.csv", "report.csv");
+        Entries().Should().Equal("report.csv");
+    }
+
+    /// <summary>About 1.8 M rows: the demo's event log 100 times over, each copy with its own journey ids. Reading and
+    /// attributing it takes seconds, so a signal sent once the tool has started lands in the middle of the work. Made
+    /// once for the class, on first use.</summary>
+    public sealed class LargeEventLog : IDisposable
+    {
+        private readonly TempDirectory temp = new();
+        private readonly Lazy<string> path;
+
+        public LargeEventLog()
+        {
+            path = new Lazy<string>(() =>
+            {
+                var demo = temp.File("demo.csv");
+                CliRun.Of("demo", "--write-events", demo, "--format", "csv").ExitCode.Should().Be(0);
+                var rows = File.ReadAllLines(demo)[1..];
+                var input = temp.File("large.csv");
+                using var writer = new StreamWriter(input);
+                writer.Write(Header);
+                for (var copy = 0; copy < 100; copy++)
+                {
+                    foreach (var row in rows)
+                    {
+                        writer.Write(copy);
+                        writer.Write('-');
+                        writer.Write(row);
+                        writer.Write('\n');
+                    }
+                }
+
+                return input;
+            });
+        }
+
+        public string Path => path.Value;
+
+        public void Dispose() => temp.Dispose();
     }
 }
