@@ -55,7 +55,11 @@ internal static class CliApp
             }
 
             // Before any command reads a byte: an output that is an input, or cannot be written, is refused now.
-            FileChecks.Check(parseResult);
+            if (parseResult.Action is not HelpAction)
+            {
+                FileChecks.Check(parseResult);
+            }
+
             return parseResult.Invoke(new InvocationConfiguration
             {
                 Output = stdout,
