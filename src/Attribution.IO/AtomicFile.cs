@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Attribution.IO;
@@ -7,7 +8,7 @@ namespace Attribution.IO;
 /// <remarks>
 /// <para>Until <see cref="Commit"/> the target keeps its previous content (or stays absent). Disposing without committing
 /// — after an exception, a full disk or a cancellation — deletes the temporary file, so nothing is left behind; only a
-/// process killed outright (<c>kill -9</c>, power loss) can leave a temporary file, named <c>.NAME.RANDOM.tmp</c> beside
+/// process killed outright (<c>kill -9</c>, power loss) can leave a temporary file, named <c>.NAME.PROCESS-N.tmp</c> beside
 /// the target, and even then the target itself is whole.</para>
 /// <para>The temporary file is flushed to disk before the rename, which is atomic on one file system. When the target
 /// is a symbolic link, the file it points to is replaced and the link kept. A new file takes the permissions of the file
@@ -30,6 +31,8 @@ namespace Attribution.IO;
 public sealed class AtomicFile : IDisposable
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    private static int counter;
 
     private readonly string? temporaryPath;
     private readonly FileStream file;
@@ -81,8 +84,23 @@ public sealed class AtomicFile : IDisposable
             throw new DirectoryNotFoundException($"The directory '{directory}' does not exist.");
         }
 
-        var temporary = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(target)}.{Random.Shared.Next():x8}.tmp");
-        var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        // Named after the process and a counter, not a random number: unique among running writers, and a file left by
+        // a killed process that had the same id is stepped over.
+        string temporary;
+        FileStream stream;
+        for (var attempt = 0; ; attempt++)
+        {
+            temporary = System.IO.Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $".{System.IO.Path.GetFileName(target)}.{Environment.ProcessId}-{Interlocked.Increment(ref counter)}.tmp"));
+            try
+            {
+                stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                break;
+            }
+            catch (IOException) when (attempt < 100 && File.Exists(temporary))
+            {
+            }
+        }
+
         try
         {
             if (!OperatingSystem.IsWindows() && File.Exists(target))
