@@ -336,14 +336,14 @@ public sealed class DataDrivenCommandTests : IDisposable
     [InlineData(new[] { "attribute", "--paths", "P", "--model", "markov", "--currency", "EUR" }, "--currency applies to --input")]
     [InlineData(new[] { "attribute", "--paths", "P", "--model-file", "M" }, "--model-file needs --input")]
     [InlineData(new[] { "attribute", "--input", "E", "--model", "linear", "--order", "2" }, "--order applies to --model markov")]
-    [InlineData(new[] { "attribute", "--input", "E", "--model", "markov", "--order", "0" }, "--order: 0 is not an order")]
+    [InlineData(new[] { "attribute", "--input", "E", "--model", "markov", "--order", "0" }, "--order expects a whole number from 1 to 32, got '0'")]
     [InlineData(new[] { "fit", "--paths", "P", "--model", "linear", "--save", "M" }, "--model: 'linear' is rule-based")]
     [InlineData(new[] { "fit", "--paths", "P", "--model", "shapley", "--order", "2", "--save", "M" }, "--order applies to --model markov, not shapley")]
     [InlineData(new[] { "fit", "--paths", "P", "--model", "markov" }, "--save")]
     [InlineData(new[] { "markov", "--paths", "P", "--removal-effects", "--transitions" }, "give one of them, not both")]
     [InlineData(new[] { "markov", "--paths", "P", "--exclude", "a" }, "--exclude applies to --input")]
-    [InlineData(new[] { "choose-order", "--paths", "P", "--max-order", "40" }, "--max-order: 40 is not an order")]
-    [InlineData(new[] { "choose-order", "--paths", "P", "--folds", "1" }, "--folds: 1 is too few")]
+    [InlineData(new[] { "choose-order", "--paths", "P", "--max-order", "40" }, "--max-order expects a whole number from 1 to 32, got '40'")]
+    [InlineData(new[] { "choose-order", "--paths", "P", "--folds", "1" }, "--folds expects a whole number of at least 2, got '1'")]
     public void CommandLineMistakes_AreUsageErrors(string[] args, string fragment)
     {
         var resolved = args.Select(a => a switch

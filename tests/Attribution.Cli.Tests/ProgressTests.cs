@@ -19,7 +19,7 @@ public sealed class ProgressTests : IDisposable
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var exit = CliApp.Run(["attribute", "--input", input, "--model", "linear", "--format", "csv"], stdout, stderr, stdoutIsTerminal: false, rethrowUnexpected: true, showProgress: true);
+        var exit = CliApp.Run(["attribute", "--input", input, "--model", "linear", "--format", "csv"], stdout, stderr, stdoutIsTerminal: false, rethrowUnexpected: true, showProgress: true, cancellationToken: TestContext.Current.CancellationToken);
 
         exit.Should().Be(0);
         stdout.ToString().Should().Be("model,channel,conversions,value\nlinear,email,1,90\n");

@@ -41,7 +41,7 @@ internal static class AttributeCommand
                     }
                     else
                     {
-                        SpendReportWriter.Write(target, result, spendTable, context);
+                        SpendReportWriter.Write(target, result, spendTable, parseResult.GetValue(spend.Spend)!, context);
                     }
                 };
             },
@@ -61,19 +61,7 @@ internal static class AttributeCommand
     }
 
     private static void WritePathReport(ReportTarget target, PathReport report, CliContext context)
-    {
-        var text = new StringWriter();
-        PathReportWriter.Write(text, report, target.Format);
-        if (target.OutputPath is null)
-        {
-            context.Stdout.Write(text.ToString());
-            context.Stdout.Flush();
-        }
-        else
-        {
-            ReportOptions.WriteFile("--output", target.OutputPath, text.ToString());
-        }
-    }
+        => context.Write("--output", target.OutputPath, text => PathReportWriter.Write(text, report, target.Format));
 
     /// <summary>Builds a command that reads an event log and runs models; <paramref name="prepare"/> checks the command's own
     /// options before the input is read and returns what to do with the report. With <paramref name="pathMode"/> the command
@@ -103,11 +91,14 @@ internal static class AttributeCommand
             Description = "A model saved by 'attribution fit --save' to run as it is, without training; repeatable.",
             HelpName = "FILE",
         };
-        var order = new Option<int?>("--order")
-        {
-            Description = "The markov model's order: how many previous channels a state remembers (default 1).",
-            HelpName = "N",
-        };
+        var order = OptionParsers.WholeNumber(
+            new Option<int?>("--order")
+            {
+                Description = "The markov model's order: how many previous channels a state remembers (default 1).",
+                HelpName = "N",
+            },
+            1,
+            DataOptions.MaxOrder);
         var lookback = new Option<string?>("--lookback")
         {
             Description = "How long before a conversion a touch still earns credit (default 90d). A number with s, m, h or d.",
@@ -165,7 +156,7 @@ internal static class AttributeCommand
             if (orderValue is not null)
             {
                 RequireModel(names, "markov", "--order");
-                settings = settings with { Markov = new MarkovOptions { Order = DataOptions.ParseOrder("--order", orderValue.Value) } };
+                settings = settings with { Markov = new MarkovOptions { Order = orderValue.Value } };
             }
 
             var halfLifeText = parseResult.GetValue(halfLife);
@@ -203,13 +194,17 @@ internal static class AttributeCommand
 
             if (pathsFile is not null)
             {
-                RunOnPaths(pathsFile, names, modelFiles, settings, lookbackText is not null, excluded.Count > 0, finishPaths!);
+                RunOnPaths(pathsFile, names, modelFiles, settings, lookbackText is not null, excluded.Count > 0, finishPaths!, context);
                 return ExitCodes.Success;
             }
 
+            // Saved models are read before the input: a bad one is reported at once, not after the input's long read.
+            var loadedModels = modelFiles.Select(static file => (File: file, Model: ModelFile.Load("--model-file", file))).ToList();
             var path = parseResult.GetValue(input)!;
-            using var progress = context.Progress is null ? null : new ProgressDisplay(context.Progress, path);
+            using var display = context.Progress is null ? null : new ProgressDisplay(context.Progress, path);
+            var progress = new CancellationCheck(display, context.Cancellation);
             var journeys = Load(path, progress);
+            context.ThrowIfCancelled();
             RequireChannels(journeys, path, "--exclude", excluded);
             if (weights is not null)
             {
@@ -218,9 +213,12 @@ internal static class AttributeCommand
 
             var data = new TrainingData(journeys, options, path);
             var models = names.Select(name => ModelFactory.Create(name, settings, data)).ToList();
-            AddModelFiles(models, modelFiles);
+            AddModelFiles(models, loadedModels);
+            context.ThrowIfCancelled();
             var result = new AttributionEngine(options with { Progress = progress }).Run(journeys, models);
-            progress?.Dispose();
+            display?.Dispose();
+            context.ThrowIfCancelled();
+            FiniteNumbers.Require(result, path);
             finish!(result, options);
             return ExitCodes.Success;
         });
@@ -229,7 +227,7 @@ internal static class AttributeCommand
     }
 
     // Without journeys there is nothing to allocate one by one: each data-driven model reports its own path-level credit.
-    private static void RunOnPaths(string pathsFile, List<string> names, string[] modelFiles, ModelSettings settings, bool lookback, bool exclude, Action<PathReport> finish)
+    private static void RunOnPaths(string pathsFile, List<string> names, string[] modelFiles, ModelSettings settings, bool lookback, bool exclude, Action<PathReport> finish, CliContext context)
     {
         foreach (var name in names)
         {
@@ -248,15 +246,18 @@ internal static class AttributeCommand
         DataOptions.RejectWithPaths(exclude, "--exclude");
         var paths = DataOptions.LoadPaths(pathsFile);
         var data = new TrainingData(paths, pathsFile);
+        context.ThrowIfCancelled();
         var models = names.Select(name => ModelFactory.Create(name, settings, data)).ToList();
-        finish(PathReport.Create(paths, models));
+        context.ThrowIfCancelled();
+        var report = PathReport.Create(paths, models);
+        FiniteNumbers.Require(report, pathsFile);
+        finish(report);
     }
 
-    private static void AddModelFiles(List<IAttributionModel> models, string[] modelFiles)
+    private static void AddModelFiles(List<IAttributionModel> models, List<(string File, IAttributionModel Model)> modelFiles)
     {
-        foreach (var file in modelFiles)
+        foreach (var (file, loaded) in modelFiles)
         {
-            var loaded = ModelFile.Load("--model-file", file);
             if (models.Any(m => m.Name == loaded.Name))
             {
                 throw CliException.Usage($"--model-file: '{file}' holds model '{loaded.Name}', which is already among the models; each model name may appear once.");

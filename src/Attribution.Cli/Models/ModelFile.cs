@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Attribution.Cli.Commands;
 using Attribution.DataDriven;
 using Attribution.Models;
 
@@ -16,6 +17,7 @@ internal static class ModelFile
     /// <exception cref="CliException">The file is missing, unreadable, not JSON, or not a saved model (exit code 1).</exception>
     public static IAttributionModel Load(string option, string path)
     {
+        InputFile.RequireFile(option, path);
         string json;
         try
         {

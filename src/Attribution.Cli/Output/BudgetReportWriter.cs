@@ -31,15 +31,7 @@ internal static class BudgetReportWriter
                 break;
         }
 
-        if (target.OutputPath is null)
-        {
-            context.Stdout.Write(text.ToString());
-            context.Stdout.Flush();
-        }
-        else
-        {
-            ReportOptions.WriteFile("--output", target.OutputPath, text.ToString());
-        }
+        context.Write("--output", target.OutputPath, writer => writer.Write(text.ToString()));
     }
 
     private static string Status(BudgetBound bound) => bound switch
