@@ -3,7 +3,7 @@ using Attribution.Reports;
 
 namespace Attribution.IO.Tests.Spend;
 
-public sealed class SpendCsvReaderTests
+public sealed partial class SpendCsvReaderTests
 {
     private static SpendTable Read(string csv, SpendCsvOptions? options = null)
         => SpendCsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), options, "spend.csv");
