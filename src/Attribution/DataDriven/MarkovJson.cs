@@ -87,6 +87,11 @@ internal static class MarkovJson
             {
                 throw new JsonException($"'channels' must hold distinct non-empty names; '{channel}' is not.");
             }
+
+            if (Journeys.Names.Violation(channel, reservedApplies: true) is { } why)
+            {
+                throw new JsonException($"'channels' holds '{channel}', which {why}.");
+            }
         }
 
         var offsets = new int[stateCount + 1];

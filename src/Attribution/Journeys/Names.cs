@@ -172,23 +172,29 @@ internal static class Names
     public static string? Optional(string? name, string paramName, bool reservedApplies)
         => string.IsNullOrWhiteSpace(name) ? null : Require(name, paramName, reservedApplies);
 
+    /// <summary>Why a name that should already follow the rule (one stored in a table or a saved model) breaks it, or
+    /// <see langword="null"/> when it does not.</summary>
+    public static string? Violation(string name, bool reservedApplies)
+    {
+        var trimmed = name.AsSpan().Trim();
+        if (trimmed.Length != name.Length && trimmed.Length > 0)
+        {
+            return $"has white space around it; names are trimmed, so use '{trimmed}'";
+        }
+
+        var problem = Check(trimmed, reservedApplies, out var control);
+        return problem == Problem.None ? null : Describe(problem, name, control);
+    }
+
     /// <summary>Checks every name of a table filled through its public methods, for the builders.</summary>
     /// <exception cref="ArgumentException">A name breaks the rule (is not trimmed, holds a control character, or is reserved).</exception>
     public static void CheckTable(SymbolTable table, string what, bool reservedApplies, string paramName)
     {
         for (var i = 0; i < table.Count; i++)
         {
-            var name = table[i];
-            var trimmed = name.AsSpan().Trim();
-            if (trimmed.Length != name.Length && trimmed.Length > 0)
+            if (Violation(table[i], reservedApplies) is { } why)
             {
-                throw new ArgumentException($"{what} '{name}' has white space around it; names are trimmed, so add '{trimmed}' instead.", paramName);
-            }
-
-            var problem = Check(trimmed, reservedApplies, out var control);
-            if (problem != Problem.None)
-            {
-                throw new ArgumentException($"{what} name {Describe(problem, name, control)}.", paramName);
+                throw new ArgumentException($"{what} '{table[i]}' {why}.", paramName);
             }
         }
     }
