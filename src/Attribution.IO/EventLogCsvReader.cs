@@ -134,6 +134,9 @@ public static class EventLogCsvReader
         private long rows;
         private int journeyId = -1;
 
+        // The sum of every conversion value so far, which bounds every total the engine forms from them.
+        private double totalValue;
+
         // Logs are often written journey by journey; remembering the last journey's bytes skips most lookups then.
         private byte[] lastJourney = new byte[64];
         private int lastJourneyLength = -1;
@@ -421,6 +424,8 @@ public static class EventLogCsvReader
                     {
                         throw CsvInput.NumberError(problem, valueText, SourceName, line, Columns.Value, "a conversion value must be a finite number >= 0");
                     }
+
+                    CsvInput.AddToTotal(ref totalValue, value, valueText, SourceName, line, Columns.Value);
                 }
             }
 

@@ -106,6 +106,9 @@ public static class PathCsvReader
         private int nullsColumn = -1;
         private int headerCount;
 
+        // Per column, the sum of every row so far, which bounds every merged path's count.
+        private readonly double[] totals = new double[3];
+
         public string SourceName { get; } = sourceName;
 
         public PathSet Parse(CsvReader csv)
@@ -160,9 +163,9 @@ public static class PathCsvReader
             }
 
             ReadPath(csv, line);
-            var conversions = ReadCount(csv, conversionsColumn, conversionsName, line);
-            var value = valueColumn >= 0 ? ReadCount(csv, valueColumn, valueName, line) : 0;
-            var nulls = nullsColumn >= 0 ? ReadCount(csv, nullsColumn, nullsName, line) : 0;
+            var conversions = ReadCount(csv, conversionsColumn, conversionsName, line, ref totals[0]);
+            var value = valueColumn >= 0 ? ReadCount(csv, valueColumn, valueName, line, ref totals[1]) : 0;
+            var nulls = nullsColumn >= 0 ? ReadCount(csv, nullsColumn, nullsName, line, ref totals[2]) : 0;
             builder.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), conversions, value, nulls);
         }
 
@@ -198,7 +201,7 @@ public static class PathCsvReader
             }
         }
 
-        private double ReadCount(CsvReader csv, int column, string name, long line)
+        private double ReadCount(CsvReader csv, int column, string name, long line, ref double total)
         {
             var text = csv.GetSpan(column);
             if (text.IsBlank())
@@ -211,6 +214,8 @@ public static class PathCsvReader
             {
                 throw CsvInput.NumberError(problem, text, SourceName, line, name, "expected a finite number >= 0");
             }
+
+            CsvInput.AddToTotal(ref total, count, text, SourceName, line, name);
 
             return count;
         }

@@ -79,6 +79,7 @@ public static class SpendCsvReader
         currency = string.IsNullOrWhiteSpace(currency) ? null : currency.Trim();
 
         var lines = new List<SpendLine>();
+        var total = 0.0;
         while (csv.Read())
         {
             var line = csv.LineNumber;
@@ -99,6 +100,8 @@ public static class SpendCsvReader
             {
                 throw CsvInput.NumberError(problem, costText, source, line, CostColumn, "a cost must be a finite number >= 0 such as 120.50");
             }
+
+            CsvInput.AddToTotal(ref total, amount, costText, source, line, CostColumn);
 
             DateOnly? day = null;
             if (date >= 0)

@@ -182,6 +182,17 @@ internal static class CsvInput
         return new AttributionDataException(sourceName, line, column, $"{Quote(text)} {what}; {expected}");
     }
 
+    /// <summary>Adds a row's number to its column's running total, throwing when the total leaves the range of a double:
+    /// every sum built from the column later (per channel, per kind, per path) is at most that total, so none can overflow.</summary>
+    public static void AddToTotal(ref double total, double value, ReadOnlySpan<byte> text, string sourceName, long line, string column)
+    {
+        total += value;
+        if (double.IsInfinity(total))
+        {
+            throw new AttributionDataException(sourceName, line, column, $"{Quote(text)} brings the column's total above the largest number ({double.MaxValue.ToString("R", CultureInfo.InvariantCulture)})");
+        }
+    }
+
     /// <summary>Interns a name already trimmed with <see cref="Names.Trim(ReadOnlySpan{byte})"/>, checking a new one
     /// against the rule of names (<see cref="Names"/>): no control character and, for channels and campaigns, no key of a built-in row.</summary>
     /// <remarks>Only a name new to the table is checked: each distinct name once, not once per row.</remarks>
