@@ -186,6 +186,17 @@ public sealed partial class EventLogCsvReaderTests
         error.Message.Should().Contain("a record may hold at most 64 MiB");
     }
 
+    [Fact]
+    public void Read_ValuesWhoseTotalOverflows_StopAtTheRowThatOverflows()
+    {
+        // 1e308 + 1e308 is above double.MaxValue (about 1.8e308): the second value's row is at fault.
+        var error = ReadError(EventHeader + "a,2026-03-01T09:00:00Z,,,order,1e308\nb,2026-03-01T09:00:00Z,,,order,1e308\n");
+
+        error.Line.Should().Be(3);
+        error.Column.Should().Be("value");
+        error.Message.Should().Contain("'1e308' brings the column's total above the largest number");
+    }
+
     private static AttributionDataException ReadBytesError(byte[] bytes)
     {
         var read = () =>

@@ -72,4 +72,15 @@ public sealed partial class PathCsvReaderTests
 
         read.Should().Throw<AttributionDataException>().Which.Message.Should().Contain("gzip-compressed");
     }
+
+    [Fact]
+    public void Read_CountsWhoseTotalOverflows_StopAtTheRowThatOverflows()
+    {
+        // The same path twice would merge into 1e308 + 1e308 = infinity.
+        var error = ReadError(Header + "search,1e308,0,0\nsearch,1e308,0,0\n");
+
+        error.Line.Should().Be(3);
+        error.Column.Should().Be("total_conversions");
+        error.Message.Should().Contain("brings the column's total above the largest number");
+    }
 }

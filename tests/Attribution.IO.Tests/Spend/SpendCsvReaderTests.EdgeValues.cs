@@ -66,4 +66,14 @@ public sealed partial class SpendCsvReaderTests
 
         read.Should().Throw<AttributionDataException>().Which.Message.Should().Contain("looks like UTF-16 (little-endian)");
     }
+
+    [Fact]
+    public void Read_CostsWhoseTotalOverflows_StopAtTheRowThatOverflows()
+    {
+        var error = ReadError("channel,cost\nsearch,1e308\nemail,1e308\n");
+
+        error.Line.Should().Be(3);
+        error.Column.Should().Be("cost");
+        error.Message.Should().Contain("brings the column's total above the largest number");
+    }
 }
