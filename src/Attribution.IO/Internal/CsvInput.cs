@@ -67,7 +67,11 @@ internal static class CsvInput
         }
         catch (CsvFormatException e)
         {
-            throw new AttributionDataException(sourceName, e.LineNumber, null, $"malformed CSV: {e.Message} (a record may hold at most {MaxRecordBytes >> 20} MiB)", e);
+            // CsvHelper words the cap in its option's name and bytes; say it in the terms of this format.
+            var detail = e.Message.Contains("MaxRecordSize", StringComparison.Ordinal)
+                ? $"a record (the header or a row) is longer than {MaxRecordBytes >> 20} MiB, the most a reader accepts; is a line break or a closing quote missing?"
+                : $"malformed CSV: {e.Message}";
+            throw new AttributionDataException(sourceName, e.LineNumber, null, detail, e);
         }
     }
 
