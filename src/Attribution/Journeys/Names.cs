@@ -106,7 +106,9 @@ internal static class Names
             return Problem.Empty;
         }
 
-        for (var i = 0; i < trimmed.Length; i++)
+        // The vectorised search rules out every control character in the usual name; only a hit needs the byte loop.
+        var suspect = trimmed.IndexOfAnyInRange((byte)0x00, (byte)0x1F) >= 0 || trimmed.IndexOfAny((byte)0x7F, (byte)0xC2) >= 0;
+        for (var i = 0; suspect && i < trimmed.Length; i++)
         {
             var b = trimmed[i];
             if (b < 0x20 || b == 0x7F)
