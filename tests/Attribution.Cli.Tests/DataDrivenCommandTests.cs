@@ -358,4 +358,17 @@ public sealed class DataDrivenCommandTests : IDisposable
         CliRun.Of(resolved).ShouldFail(2, fragment);
         File.Exists(temp.File("model.json")).Should().BeFalse();
     }
+
+    [Fact]
+    public void ModelFileOverTheSizeCap_IsADataErrorBeforeItIsRead()
+    {
+        // A sparse file just over 256 MiB: the cap is checked on the length, so nothing is read into memory.
+        var huge = temp.File("huge.json");
+        using (var stream = new FileStream(huge, FileMode.CreateNew))
+        {
+            stream.SetLength((256L << 20) + 1);
+        }
+
+        CliRun.Of("attribute", "--input", events, "--model-file", huge).ShouldFail(1, "a saved model may be at most 256 MiB");
+    }
 }

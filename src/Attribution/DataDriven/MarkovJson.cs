@@ -87,6 +87,11 @@ internal static class MarkovJson
             {
                 throw new JsonException($"'channels' must hold distinct non-empty names; '{channel}' is not.");
             }
+
+            if (Journeys.Names.Violation(channel, reservedApplies: true) is { } why)
+            {
+                throw new JsonException($"'channels' holds '{channel}', which {why}.");
+            }
         }
 
         var offsets = new int[stateCount + 1];
@@ -124,6 +129,7 @@ internal static class MarkovJson
         CheckCounts(conversions, "conversions");
         CheckCounts(values, "values");
         CheckCounts(nulls, "nulls");
+        CheckInRange(from, counts, conversions, values, nulls);
         var graph = MarkovGraph.FromEdges(dto.Order, channels.Length, offsets, [.. flat], from, to, counts, conversions, values, nulls);
         for (var s = 1; s < stateCount; s++)
         {
@@ -131,9 +137,54 @@ internal static class MarkovJson
             {
                 throw new JsonException($"State {s} has no way out (no transition to another state, conversion or null).");
             }
+
+            if (!double.IsFinite(graph.Leaving[s]))
+            {
+                throw new JsonException($"State {s}: its counts add up to more than the largest number ({double.MaxValue:R}).");
+            }
         }
 
         return new MarkovModel(graph, channels, dto.TotalConversions, dto.TotalValue, dto.TotalNulls);
+    }
+
+    /// <summary>Rejects counts each finite but together out of range, so that every sum the chain is solved with stays
+    /// finite: a state's counts (edges, conversions, nulls) times the largest value per ending walk (value over conversions
+    /// and nulls, at least 1 for the probability) bounds every term of its equation, and the totals bound the rest.</summary>
+    private static void CheckInRange(int[] from, double[] counts, double[] conversions, double[] values, double[] nulls)
+    {
+        var rowTotals = new double[conversions.Length];
+        for (var e = 0; e < from.Length; e++)
+        {
+            rowTotals[from[e]] += counts[e];
+        }
+
+        double totalConversions = 0, totalValues = 0, totalNulls = 0, ceiling = 1;
+        for (var s = 0; s < conversions.Length; s++)
+        {
+            totalConversions += conversions[s];
+            totalValues += values[s];
+            totalNulls += nulls[s];
+            var ends = conversions[s] + nulls[s];
+            if (ends > 0)
+            {
+                ceiling = Math.Max(ceiling, values[s] / ends);
+            }
+
+            rowTotals[s] += ends;
+        }
+
+        if (!double.IsFinite(totalConversions) || !double.IsFinite(totalValues) || !double.IsFinite(totalNulls) || !double.IsFinite(ceiling))
+        {
+            throw new JsonException("'conversions', 'values' and 'nulls' are out of range: their totals, or a state's value per conversion or null, exceed the largest number.");
+        }
+
+        for (var s = 0; s < rowTotals.Length; s++)
+        {
+            if (!double.IsFinite((rowTotals[s] * ceiling) + values[s]))
+            {
+                throw new JsonException($"State {s}: its counts ({rowTotals[s]:R} in all) are out of range for a chain whose value per walk reaches {ceiling:R}; the products exceed the largest number.");
+            }
+        }
     }
 
     private static T Require<T>(T? value, string name)

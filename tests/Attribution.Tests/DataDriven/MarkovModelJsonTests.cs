@@ -71,4 +71,60 @@ public sealed class MarkovModelJsonTests
 
         act.Should().Throw<JsonException>().WithMessage("Edge 0 goes from state 0 to state 99*");
     }
+
+    [Theory]
+    [InlineData("(unattributed)")]
+    [InlineData("(none)")]
+    [InlineData(" search")]
+    [InlineData("se\\u0000arch")]
+    public void FromJson_ChannelBreakingTheRuleOfNames_IsAJsonException(string name)
+    {
+        // The saved chain's first channel is "display" (first appearance in the paths above is search, so swap by text).
+        var json = Fitted(1).ToJson().Replace("\"search\"", "\"" + name + "\"", StringComparison.Ordinal);
+
+        var load = () => MarkovModel.FromJson(json);
+
+        load.Should().Throw<JsonException>().Which.Message.Should().Contain("'channels' holds");
+    }
+
+    [Fact]
+    public void FromJson_CountsWhoseProductsOverflow_IsAJsonExceptionNotASolverFailure()
+    {
+        // Found by the fuzz: an edge count of 1e308 is finite, but 1e308 times a value per walk above 1 is not.
+        var model = Fitted(1);
+        using var document = JsonDocument.Parse(model.ToJson());
+        var counts = document.RootElement.GetProperty("edgeCounts").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var json = model.ToJson().Replace("\"edgeCounts\":[" + counts[0].ToString("R", System.Globalization.CultureInfo.InvariantCulture), "\"edgeCounts\":[1e308", StringComparison.Ordinal);
+        json.Should().Contain("1e308");
+
+        var load = () => MarkovModel.FromJson(json);
+
+        load.Should().Throw<JsonException>().Which.Message.Should().Contain("out of range");
+    }
+
+    [Fact]
+    public void FromJson_TinyCountCarryingAValue_IsAJsonException()
+    {
+        // Found by the fuzz: 12 of value over 4.9e-324 conversions is an infinite value per walk.
+        var model = Fitted(1);
+        using var document = JsonDocument.Parse(model.ToJson());
+        var conversions = document.RootElement.GetProperty("conversions").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var values = document.RootElement.GetProperty("values").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var nulls = document.RootElement.GetProperty("nulls").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var state = Array.FindIndex(values, v => v > 0);
+        conversions[state] = 4.9e-324;
+        nulls[state] = 0;
+        var json = Replace(Replace(model.ToJson(), "conversions", conversions), "nulls", nulls);
+
+        var load = () => MarkovModel.FromJson(json);
+
+        load.Should().Throw<JsonException>().Which.Message.Should().Contain("out of range");
+    }
+
+    private static string Replace(string json, string property, double[] numbers)
+    {
+        var start = json.IndexOf("\"" + property + "\":[", StringComparison.Ordinal) + property.Length + 4;
+        var end = json.IndexOf(']', start);
+        return json[..start] + string.Join(',', numbers.Select(n => n.ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + json[end..];
+    }
 }

@@ -332,4 +332,18 @@ public sealed class ShapleyModelTests
 
         return JourneySet.Create(journeys);
     }
+
+    [Theory]
+    [InlineData("(unattributed)", "is the key of a built-in row")]
+    [InlineData("(total)", "is the key of a built-in row")]
+    [InlineData(" a", "has white space around it")]
+    public void FromJson_ChannelBreakingTheRuleOfNames_IsAJsonException(string name, string message)
+    {
+        var json = ShapleyAttribution.Fit(TwoChannelGame()).ToJson();
+        json.Should().Contain("\"a\"");
+
+        var act = () => ShapleyModel.FromJson(json.Replace("\"a\"", "\"" + name + "\"", StringComparison.Ordinal));
+
+        act.Should().Throw<System.Text.Json.JsonException>().WithMessage($"*'channels[*]*{message}*");
+    }
 }
