@@ -113,10 +113,10 @@ public static class SalesforceExport
 
         var contactAccounts = Index(contacts);
         var leadRows = Index(leads);
-        var membersNotResponded = ReadMembers(members, campaigns, campaignRows, leads, leadRows, offline, events);
-        ReadLeads(leads, events);
         var opportunityRows = Index(opportunities);
+        ReadLeads(leads, events);
         var withoutAmount = ReadOpportunities(opportunities, events);
+        var membersNotResponded = ReadMembers(members, campaigns, campaignRows, leads, leadRows, offline, events);
         var contactRoles = ReadRoles(roles, opportunityRows);
         var accounts = Mapping(contacts, leads);
 

@@ -19,7 +19,7 @@ public sealed class SalesforceImport
     }
 
     /// <summary>Gets the event log: touches and conversions, ordered by journey id (ordinal), then instant (a touch before a
-    /// conversion at the same instant), then the order of the export's files and rows.</summary>
+    /// conversion at the same instant), then leads, opportunities and campaign members in file order.</summary>
     public IReadOnlyList<EventLogRow> Events { get; }
 
     /// <summary>Gets the people→account mapping: every contact with an account, in file order, then every converted lead's
