@@ -206,12 +206,15 @@ public static class SalesforceExport
                 continue;
             }
 
-            var instant = members.Get(r, FirstRespondedDate).Length > 0
-                ? ReadInstant(members, r, FirstRespondedDate)
-                : ReadInstant(members, r, CreatedDate);
-            if (members.Get(r, CreatedDate).Length > 0)
+            DateTimeOffset instant;
+            if (members.Get(r, FirstRespondedDate).Length > 0)
             {
-                ReadInstant(members, r, CreatedDate);
+                instant = ReadInstant(members, r, FirstRespondedDate);
+                OptionalDate(members, r, CreatedDate);
+            }
+            else
+            {
+                instant = ReadInstant(members, r, CreatedDate);
             }
 
             var type = campaigns.Get(campaign, 2);

@@ -65,7 +65,6 @@ internal sealed class SalesforceTable
             }
         }
 
-        // An exact match first keeps the error-free case independent of the directory's listing order.
         return found ?? throw new AttributionDataException(
             $"The Salesforce export '{directory}' has no file for the object {objectName}: expected {expected}, one CSV file per object ({string.Join(", ", SalesforceObjects.All)}).");
     }
