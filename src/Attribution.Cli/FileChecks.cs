@@ -15,7 +15,7 @@ internal static class FileChecks
     private static readonly string[] InputOptions = ["--input", "--paths", "--spend", "--model-file"];
 
     /// <summary>The options that name a file to write.</summary>
-    private static readonly string[] OutputOptions = ["--output", "--save", "--write-events"];
+    private static readonly string[] OutputOptions = ["--output", "--save", "--write-events", "--accounts-output", "--roles-output"];
 
     private static readonly StringComparison PathComparison =
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
