@@ -64,7 +64,7 @@ internal sealed class DataOptions
         }
 
         var journeys = AttributeCommand.Load(inputFile!);
-        AttributeCommand.RequireChannels(journeys, inputFile!, "--exclude", excluded);
+        AttributeCommand.RequireChannels(journeys.Channels, inputFile!, "--exclude", excluded);
         return new TrainingData(journeys, options, inputFile!);
     }
 
