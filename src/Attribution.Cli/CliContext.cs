@@ -26,7 +26,7 @@ internal sealed record CliContext(TextWriter Stdout, bool StdoutIsTerminal, Text
         }
     }
 
-    /// <summary>Writes an output whole: to the file <paramref name="path"/> names (atomically, see <see cref="WriteFile"/>),
+    /// <summary>Writes an output whole: to the file <paramref name="path"/> names (atomically, see <see cref="WriteFile(string, string, Action{TextWriter})"/>),
     /// or, when it is null, to standard output once all of it is written.</summary>
     public void Write(string option, string? path, Action<TextWriter> write)
     {

@@ -11,7 +11,7 @@ using Attribution.Reports;
 namespace Attribution.Cli.Commands;
 
 /// <summary><c>attribution attribute --input FILE --model NAME ...</c>: attributes an event-log CSV under one or more models;
-/// with <c>--paths FILE</c>, reports the path-level credit of data-driven models.</summary>
+/// with <c>--paths FILE</c>, reports path-level credit (data-driven models and the position- and channel-based rules).</summary>
 internal static class AttributeCommand
 {
     public static Command Create(CliContext context)
@@ -20,13 +20,13 @@ internal static class AttributeCommand
         var spend = SpendOptions.Create();
         var paths = new Option<string?>("--paths")
         {
-            Description = "Instead of --input: an aggregated path CSV (path,total_conversions,total_conversion_value,total_null); data-driven models only, credited at path level.",
+            Description = "Instead of --input: an aggregated path CSV (path,total_conversions,total_conversion_value,total_null), credited at path level; every model but time-decay (a path has no timestamps).",
             HelpName = "FILE",
         };
         return CreateCore(
             context,
             "attribute",
-            "Attribute the conversions of an event-log CSV (or, with data-driven models, an aggregated path CSV) and compare models side by side; with --spend, report spend, ROAS, ROI and CPA.",
+            "Attribute the conversions of an event-log CSV (or an aggregated path CSV) and compare models side by side; with --spend, report spend, ROAS, ROI and CPA.",
             [report.By, report.Format, report.Output, spend.Spend, spend.Currency],
             includeTouchpoints: false,
             parseResult =>
@@ -65,7 +65,7 @@ internal static class AttributeCommand
 
     /// <summary>Builds a command that reads an event log and runs models; <paramref name="prepare"/> checks the command's own
     /// options before the input is read and returns what to do with the report. With <paramref name="pathMode"/> the command
-    /// also takes a path file instead of the event log, for data-driven models only.</summary>
+    /// also takes a path file instead of the event log.</summary>
     internal static Command CreateCore(
         CliContext context,
         string name,
@@ -194,7 +194,7 @@ internal static class AttributeCommand
 
             if (pathsFile is not null)
             {
-                RunOnPaths(pathsFile, names, modelFiles, settings, lookbackText is not null, excluded.Count > 0, finishPaths!, context);
+                RunOnPaths(pathsFile, names, modelFiles, settings, weights, lookbackText is not null, excluded.Count > 0, finishPaths!, context);
                 return ExitCodes.Success;
             }
 
@@ -205,10 +205,10 @@ internal static class AttributeCommand
             var progress = new CancellationCheck(display, context.Cancellation);
             var journeys = Load(path, progress);
             context.ThrowIfCancelled();
-            RequireChannels(journeys, path, "--exclude", excluded);
+            RequireChannels(journeys.Channels, path, "--exclude", excluded);
             if (weights is not null)
             {
-                RequireChannels(journeys, path, "--channel-weights", weights.Keys);
+                RequireChannels(journeys.Channels, path, "--channel-weights", weights.Keys);
             }
 
             var data = new TrainingData(journeys, options, path);
@@ -226,17 +226,19 @@ internal static class AttributeCommand
         return command;
     }
 
-    // Without journeys there is nothing to allocate one by one: each data-driven model reports its own path-level credit.
-    private static void RunOnPaths(string pathsFile, List<string> names, string[] modelFiles, ModelSettings settings, bool lookback, bool exclude, Action<PathReport> finish, CliContext context)
+    // Without journeys there is nothing to allocate one by one: each data-driven model reports its own path-level credit,
+    // and a rule-based one splits every path row by its weights (PathAttribution).
+    private static void RunOnPaths(
+        string pathsFile,
+        List<string> names,
+        string[] modelFiles,
+        ModelSettings settings,
+        Dictionary<string, double>? weights,
+        bool lookback,
+        bool exclude,
+        Action<PathReport> finish,
+        CliContext context)
     {
-        foreach (var name in names)
-        {
-            if (!ModelFactory.IsDataDriven(name))
-            {
-                throw CliException.Usage($"--model {name}: a rule-based model needs journeys; give --input, or use --paths with {string.Join(" or ", ModelFactory.DataDrivenNames)}.");
-            }
-        }
-
         if (modelFiles.Length > 0)
         {
             throw CliException.Usage("--model-file needs --input: a saved model allocates the conversions of journeys; with --paths, fit with --model.");
@@ -244,10 +246,29 @@ internal static class AttributeCommand
 
         DataOptions.RejectWithPaths(lookback, "--lookback");
         DataOptions.RejectWithPaths(exclude, "--exclude");
+
+        // Rule-based models need no data, so one that needs timestamps is refused before the (possibly large) file is read.
+        var ruleBased = new Dictionary<string, IAttributionModel>(StringComparer.Ordinal);
+        foreach (var name in names.Where(static n => !ModelFactory.IsDataDriven(n)))
+        {
+            var model = ModelFactory.CreateRuleBased(name, settings);
+            if (!PathAttribution.CanRun(model, out var reason))
+            {
+                throw CliException.Usage($"--model {name} cannot run with --paths: {reason}; give --input (an event log) for it.");
+            }
+
+            ruleBased.Add(name, model);
+        }
+
         var paths = DataOptions.LoadPaths(pathsFile);
+        if (weights is not null)
+        {
+            RequireChannels(paths.Channels, pathsFile, "--channel-weights", weights.Keys);
+        }
+
         var data = new TrainingData(paths, pathsFile);
         context.ThrowIfCancelled();
-        var models = names.Select(name => ModelFactory.Create(name, settings, data)).ToList();
+        var models = names.Select(name => ruleBased.TryGetValue(name, out var model) ? model : ModelFactory.Create(name, settings, data)).ToList();
         context.ThrowIfCancelled();
         var report = PathReport.Create(paths, models);
         FiniteNumbers.Require(report, pathsFile);
@@ -301,9 +322,9 @@ internal static class AttributeCommand
     internal static JourneySet Load(string path, IProgress<long>? progress = null)
         => InputFile.Read("--input", path, file => EventLogCsvReader.Read(file, new EventLogCsvOptions { Progress = progress }));
 
-    internal static void RequireChannels(JourneySet journeys, string path, string option, IEnumerable<string> channels)
+    internal static void RequireChannels(IReadOnlyList<string> knownChannels, string path, string option, IEnumerable<string> channels)
     {
-        var known = new HashSet<string>(journeys.Channels, StringComparer.Ordinal);
+        var known = new HashSet<string>(knownChannels, StringComparer.Ordinal);
         foreach (var channel in channels)
         {
             if (known.Contains(channel))
@@ -311,9 +332,9 @@ internal static class AttributeCommand
                 continue;
             }
 
-            var sameLetters = journeys.Channels.FirstOrDefault(c => string.Equals(c, channel, StringComparison.OrdinalIgnoreCase));
+            var sameLetters = knownChannels.FirstOrDefault(c => string.Equals(c, channel, StringComparison.OrdinalIgnoreCase));
             var hint = sameLetters is null ? string.Empty : $" (did you mean '{sameLetters}'? channel names are case-sensitive)";
-            var channelList = journeys.Channels.Count == 0 ? "it has no touchpoints" : "its channels: " + string.Join(", ", journeys.Channels);
+            var channelList = knownChannels.Count == 0 ? "it has no touchpoints" : "its channels: " + string.Join(", ", knownChannels);
             throw CliException.Usage($"{option}: channel '{channel}' does not occur in '{path}'{hint}; {channelList}.");
         }
     }

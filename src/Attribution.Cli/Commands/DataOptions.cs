@@ -65,7 +65,7 @@ internal sealed class DataOptions
 
         var journeys = AttributeCommand.Load(inputFile!, new CancellationCheck(null, context.Cancellation));
         context.ThrowIfCancelled();
-        AttributeCommand.RequireChannels(journeys, inputFile!, "--exclude", excluded);
+        AttributeCommand.RequireChannels(journeys.Channels, inputFile!, "--exclude", excluded);
         return new TrainingData(journeys, options, inputFile!);
     }
 

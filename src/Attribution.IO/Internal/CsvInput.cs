@@ -174,6 +174,11 @@ internal static class CsvInput
     }
 
     /// <summary>The error for a number <see cref="ParseNonNegative"/> rejected.</summary>
+    /// <param name="problem">Why it was rejected.</param>
+    /// <param name="text">The cell as written.</param>
+    /// <param name="sourceName">The file's name, for the message.</param>
+    /// <param name="line">The cell's line.</param>
+    /// <param name="column">The cell's column name.</param>
     /// <param name="expected">What is allowed, such as <c>a conversion value must be a finite number &gt;= 0</c>.</param>
     public static AttributionDataException NumberError(NumberProblem problem, ReadOnlySpan<byte> text, string sourceName, long line, string column, string expected)
     {

@@ -8,7 +8,7 @@ internal static class Eligibility
     /// <summary>Finds the touches eligible for the conversion at <paramref name="at"/> and clears them for the next conversion.</summary>
     /// <param name="ticks">All touch instants of the set (UTC ticks), sorted within each journey.</param>
     /// <param name="pending">In: the first touch after the journey's previous conversion. Out: the first touch after this one.</param>
-    /// <param name="end">One past the journey's last touch.</param>
+    /// <param name="upTo">One past the journey's last touch at or before the conversion's instant (<c>JourneySet.ConversionTouchEnds</c>).</param>
     /// <param name="at">The conversion's instant.</param>
     /// <param name="lookbackTicks">The lookback window; a touch with Δt ≤ lookback is eligible.</param>
     /// <param name="first">The first eligible touch.</param>
