@@ -18,9 +18,16 @@ namespace Attribution.DataDriven;
 /// value, the expected visits N[0, s] to every state from start, and, when asked, the diagonal N[s, s] of the
 /// fundamental matrix N = (I − Q)⁻¹ by Takahashi's selected inversion on the filled pattern (again sums of
 /// non-negative terms only).</para>
+/// <para>States are eliminated sparsely while the remaining chain is sparse; when what remains is dense (a core of
+/// popular states every other state was folded into), the rest is eliminated and inverted with dense arrays.</para>
 /// </remarks>
 internal static class MarkovSolver
 {
+    // Once the states left have at least a fifth of all possible transitions (and are not a handful), elimination
+    // switches to dense arrays: the same operations, in vectorised loops without hashing.
+    private const int DenseMinimum = 48;
+    private const int DenseDivisor = 5;
+
     /// <summary>Solves the chain, with <paramref name="removed"/> states turned into (null).</summary>
     /// <param name="graph">The chain.</param>
     /// <param name="removed">States whose incoming transitions go to (null) instead; null for none.</param>
@@ -105,12 +112,34 @@ internal static class MarkovSolver
 
         var steps = new List<Step>(n);
         var eliminated = new bool[n];
+        long activeStates = 0, activeEdges = 0;
+        for (var s = 0; s < n; s++)
+        {
+            if (active[s])
+            {
+                activeStates++;
+                activeEdges += outEdges[s].Count;
+            }
+        }
+
+        DenseCore? core = null;
         while (queue.TryDequeue(out var k, out var key))
         {
             if (eliminated[k] || key.Cost != cost[k])
             {
                 continue;
             }
+
+            if (activeStates >= DenseMinimum && activeEdges * DenseDivisor >= activeStates * activeStates)
+            {
+                // What is left is dense: finish with dense elimination, which costs the same operations without hashing.
+                core = DenseCore.Eliminate(n, active, eliminated, outEdges, exit, rhsC, rhsV);
+                progress?.Invoke(steps.Count + core.Count);
+                break;
+            }
+
+            activeStates--;
+            activeEdges -= outEdges[k].Count + inEdges[k].Count;
 
             eliminated[k] = true;
             var row = outEdges[k];
@@ -162,6 +191,7 @@ internal static class MarkovSolver
                     if (!exists)
                     {
                         inEdges[j].Add(i);
+                        activeEdges++;
                     }
                 }
             }
@@ -189,6 +219,7 @@ internal static class MarkovSolver
 
         var conversion = new double[n];
         var value = new double[n];
+        core?.BackSubstitute(conversion, value);
         for (var x = steps.Count - 1; x >= 0; x--)
         {
             var step = steps[x];
@@ -209,7 +240,8 @@ internal static class MarkovSolver
             return new MarkovSolution(conversion, value, null, null);
         }
 
-        return new MarkovSolution(conversion, value, Visits(n, steps), Diagonal(n, steps, steps.Count, progress));
+        var work = steps.Count + (core?.Count ?? 0);
+        return new MarkovSolution(conversion, value, Visits(n, steps, core), Diagonal(n, steps, core, work, progress));
 
         void Requeue(int s)
         {
@@ -223,7 +255,7 @@ internal static class MarkovSolver
     }
 
     /// <summary>N[0, s] for every s: row 0 of (I − Q)⁻¹ = U⁻¹ D⁻¹ L⁻¹, by a forward and a backward substitution.</summary>
-    private static double[] Visits(int n, List<Step> steps)
+    private static double[] Visits(int n, List<Step> steps, DenseCore? core)
     {
         var y = new double[n];
         y[0] = 1;
@@ -237,6 +269,8 @@ internal static class MarkovSolver
 
             y[step.State] = step.Pivot > 0 ? ys / step.Pivot : 0;
         }
+
+        core?.Visits(y);
 
         for (var x = steps.Count - 1; x >= 0; x--)
         {
@@ -260,10 +294,12 @@ internal static class MarkovSolver
     /// Z[i, i] = 1/d(i) + Σ_m U[i, m]·Z[m, i]. The entries needed are those between a successor and a predecessor of i,
     /// which elimination connected, so they were computed at the step of whichever of the two was eliminated first.
     /// </remarks>
-    private static double[] Diagonal(int n, List<Step> steps, int done, Action<int>? progress)
+    private static double[] Diagonal(int n, List<Step> steps, DenseCore? core, int done, Action<int>? progress)
     {
         var diagonal = new double[n];
         var entries = new Dictionary<long, double>();
+        core?.Invert(diagonal);
+        progress?.Invoke(done + (core?.Count ?? 0));
         for (var x = steps.Count - 1; x >= 0; x--)
         {
             var step = steps[x];
@@ -307,7 +343,7 @@ internal static class MarkovSolver
             }
 
             diagonal[i] = diag;
-            progress?.Invoke(done + (steps.Count - x));
+            progress?.Invoke(done + (core?.Count ?? 0) + (steps.Count - x));
         }
 
         return diagonal;
@@ -317,6 +353,11 @@ internal static class MarkovSolver
             if (row == column)
             {
                 return diagonal[row];
+            }
+
+            if (core is not null && core.TryGetInverse(row, column, out var inCore))
+            {
+                return inCore;
             }
 
             var found = entries.TryGetValue(Key(row, column), out var value);
