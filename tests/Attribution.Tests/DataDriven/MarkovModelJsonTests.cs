@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Attribution.DataDriven;
 
 namespace Attribution.Tests.DataDriven;
@@ -38,6 +39,58 @@ public sealed class MarkovModelJsonTests
         loaded.Results.Should().Equal(model.Results);
         loaded.Transitions.Should().Equal(model.Transitions);
         loaded.ToJson().Should().Be(json);
+    }
+
+    [Fact]
+    public void FromJson_SavedEffects_AreUsedAsSavedNotRecomputed()
+    {
+        // Replace the saved effects by made-up ones: a loader that solved the chain again would return the real ones.
+        var node = JsonNode.Parse(Fitted(1).ToJson())!.AsObject();
+        node["removalEffects"] = new JsonArray(0.5, 0.25, 0.125);
+        node["valueRemovalEffects"] = new JsonArray(0.1, 0.2, 0.3);
+        node["conversionProbability"] = 0.75;
+        node["expectedValue"] = 12.5;
+
+        var loaded = MarkovModel.FromJson(node.ToJsonString());
+
+        // Attribution follows the saved effects: 6 conversions × 0.5 / 0.875, × 0.25 / 0.875, × 0.125 / 0.875.
+        loaded.Results.Select(r => r.RemovalEffect).Should().Equal(0.5, 0.25, 0.125);
+        loaded.Results.Select(r => r.ValueRemovalEffect).Should().Equal(0.1, 0.2, 0.3);
+        loaded.Results.Select(r => r.AttributedConversions).Should().Equal([6 * 0.5 / 0.875, 6 * 0.25 / 0.875, 6 * 0.125 / 0.875], (x, y) => Math.Abs(x - y) < 1e-12);
+        loaded.ConversionProbability.Should().Be(0.75);
+        loaded.ExpectedValue.Should().Be(12.5);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void FromJson_FileWithoutSavedEffects_ComputesThemOnLoad(int order)
+    {
+        var model = Fitted(order);
+        var node = JsonNode.Parse(model.ToJson())!.AsObject();
+        node.Remove("removalEffects");
+        node.Remove("valueRemovalEffects");
+        node.Remove("conversionProbability");
+        node.Remove("expectedValue");
+
+        var loaded = MarkovModel.FromJson(node.ToJsonString());
+
+        loaded.Results.Should().Equal(model.Results);
+        loaded.ConversionProbability.Should().Be(model.ConversionProbability);
+    }
+
+    [Theory]
+    [InlineData("removalEffects", "[0.5, 0.5]", "*one entry per channel (3)*")]
+    [InlineData("removalEffects", "[0.5, 1.5, 0]", "'removalEffects'[1] must be from 0 to 1*")]
+    [InlineData("conversionProbability", "-1", "'conversionProbability' must be from 0 to 1*")]
+    public void FromJson_InvalidSavedEffects_ThrowsNamingTheProperty(string property, string value, string message)
+    {
+        var node = JsonNode.Parse(Fitted(1).ToJson())!.AsObject();
+        node[property] = JsonNode.Parse(value);
+
+        var act = () => MarkovModel.FromJson(node.ToJsonString());
+
+        act.Should().Throw<JsonException>().WithMessage(message);
     }
 
     [Fact]
