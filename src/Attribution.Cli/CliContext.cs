@@ -4,4 +4,5 @@ namespace Attribution.Cli;
 /// <param name="Stdout">The standard output.</param>
 /// <param name="StdoutIsTerminal">Whether <paramref name="Stdout"/> is a terminal.</param>
 /// <param name="Progress">Where long runs show progress (standard error on a terminal), or null to stay quiet.</param>
-internal sealed record CliContext(TextWriter Stdout, bool StdoutIsTerminal, TextWriter? Progress = null);
+/// <param name="Warnings">Where warnings go (standard error, terminal or not), or null to drop them.</param>
+internal sealed record CliContext(TextWriter Stdout, bool StdoutIsTerminal, TextWriter? Progress = null, TextWriter? Warnings = null);

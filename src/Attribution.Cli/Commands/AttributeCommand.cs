@@ -217,10 +217,12 @@ internal static class AttributeCommand
             }
 
             var data = new TrainingData(journeys, options, path);
-            var models = names.Select(name => ModelFactory.Create(name, settings, data)).ToList();
+            var fitting = progress is null ? settings : settings with { Markov = settings.Markov with { Progress = progress } };
+            var models = names.Select(name => ModelFactory.Create(name, fitting, data)).ToList();
             AddModelFiles(models, modelFiles);
             var result = new AttributionEngine(options with { Progress = progress }).Run(journeys, models);
             progress?.Dispose();
+            WarnUnseen(context, models, journeys, path);
             finish!(result, options);
             return ExitCodes.Success;
         });
@@ -250,6 +252,23 @@ internal static class AttributeCommand
         var data = new TrainingData(paths, pathsFile);
         var models = names.Select(name => ModelFactory.Create(name, settings, data)).ToList();
         finish(PathReport.Create(paths, models));
+    }
+
+    // Like Markov, a Shapley model gives channels it never saw no credit; say so instead of leaving it silent.
+    private static void WarnUnseen(CliContext context, List<IAttributionModel> models, JourneySet journeys, string path)
+    {
+        foreach (var model in models)
+        {
+            if (model is ShapleyModel shapley && context.Warnings is not null)
+            {
+                var unseen = shapley.GetUnseenChannels(journeys.Channels);
+                if (unseen.Count > 0)
+                {
+                    var listed = string.Join(", ", unseen.Take(5)) + (unseen.Count > 5 ? ", …" : "");
+                    context.Warnings.WriteLine($"warning: the shapley model never saw {unseen.Count} channel(s) of '{path}' ({listed}): their touches earn nothing, and conversions touched only by them are unattributed.");
+                }
+            }
+        }
     }
 
     private static void AddModelFiles(List<IAttributionModel> models, string[] modelFiles)
