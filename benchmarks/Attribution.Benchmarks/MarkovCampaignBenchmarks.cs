@@ -16,9 +16,18 @@ public class MarkovCampaignBenchmarks
     [Params(1_000, 10_000)]
     public int Campaigns { get; set; }
 
-    /// <summary>Generates the paths once.</summary>
+    /// <summary>Generates the paths once (fewer journeys when <c>ATTRIBUTION_BENCH_JOURNEYS</c> caps them, for CI's dry run).</summary>
     [GlobalSetup]
-    public void Setup() => paths = CampaignPathGenerator.Generate(Campaigns, journeys: 100 * Campaigns, seed: 42);
+    public void Setup()
+    {
+        var journeys = 100 * Campaigns;
+        if (int.TryParse(Environment.GetEnvironmentVariable(BenchmarkData.JourneysVariable), System.Globalization.CultureInfo.InvariantCulture, out var cap) && cap > 0)
+        {
+            journeys = Math.Min(journeys, cap);
+        }
+
+        paths = CampaignPathGenerator.Generate(Campaigns, journeys, seed: 42);
+    }
 
     /// <summary>Fits the chain and solves every removal effect.</summary>
     [Benchmark]
