@@ -25,7 +25,10 @@ internal static class MarkovSolver
 {
     // Once the states left have at least a fifth of all possible transitions (and are not a handful), elimination
     // switches to dense arrays: the same operations, in vectorised loops without hashing.
+    // Above DenseMaximum states the two m × m arrays (matrix and inverse, 1.1 GB each at the maximum) would be too
+    // large, so elimination stays sparse: slower, but it still answers.
     private const int DenseMinimum = 48;
+    private const int DenseMaximum = 12_000;
     private const int DenseDivisor = 5;
 
     /// <summary>Solves the chain, with <paramref name="removed"/> states turned into (null).</summary>
@@ -130,7 +133,7 @@ internal static class MarkovSolver
                 continue;
             }
 
-            if (activeStates >= DenseMinimum && activeEdges * DenseDivisor >= activeStates * activeStates)
+            if (activeStates is >= DenseMinimum and <= DenseMaximum && activeEdges * DenseDivisor >= activeStates * activeStates)
             {
                 // What is left is dense: finish with dense elimination, which costs the same operations without hashing.
                 core = DenseCore.Eliminate(n, active, eliminated, outEdges, exit, rhsC, rhsV);

@@ -60,6 +60,36 @@ public sealed class MarkovSolverTests
         AssertAgreesWithReference(rows, tolerance: 1e-12, channelsToCheck: [.. names.Where((_, i) => i % 23 == 0 || i < 3)]);
     }
 
+    [Fact]
+    public void Fit_OrderTwoDenseChain_AgreesWithDenseReferenceOnWindows()
+    {
+        // An order-2 chain is an order-1 chain on the windows "x|y" (a one-touch path is the state "x"); removing a
+        // channel removes every window holding it. 12 channels give up to 156 states, dense enough for the dense core.
+        var names = Enumerable.Range(0, 12).Select(i => "c" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var rows = NormalRows(4_000, names, seed: 9);
+        var builder = new PathSetBuilder();
+        var windowRows = new List<(string[] Path, double Conversions, double Value, double Nulls)>();
+        foreach (var (path, c, v, n) in rows)
+        {
+            builder.Add(path, c, v, n);
+            string[] windows = path.Length == 1 ? [path[0]] : [.. Enumerable.Range(0, path.Length - 1).Select(i => path[i] + "|" + path[i + 1])];
+            windowRows.Add((windows, c, v, n));
+        }
+
+        var model = MarkovChain.Fit(builder.Build(), new MarkovOptions { Order = 2 });
+        var reference = new DenseReference(windowRows);
+        var (p, e) = reference.Solve(removed: null);
+
+        model.StateCount.Should().BeGreaterThan(100);
+        model.ConversionProbability.Should().BeApproximately(p, 1e-12);
+        foreach (var channel in names)
+        {
+            var (pc, ec) = reference.Solve(state => state.Split('|').Contains(channel));
+            model.GetResult(channel).RemovalEffect.Should().BeApproximately(1 - (pc / p), 1e-12, "channel {0}", channel);
+            model.GetResult(channel).ValueRemovalEffect.Should().BeApproximately(1 - (ec / e), 1e-12, "channel {0}", channel);
+        }
+    }
+
     [Theory]
     [InlineData(1e300)]
     [InlineData(1.7e308)]
@@ -245,9 +275,16 @@ public sealed class MarkovSolverTests
             }
         }
 
-        public (double Conversion, double Value) Solve(string? removed)
+        public (double Conversion, double Value) Solve(string? removed) => Solve(removed is null ? null : name => name == removed);
+
+        public (double Conversion, double Value) Solve(Func<string, bool>? isRemoved)
         {
-            var r = removed is null ? -1 : ids[removed];
+            var gone = new bool[ids.Count];
+            foreach (var (name, id) in ids)
+            {
+                gone[id] = isRemoved is not null && isRemoved(name);
+            }
+
             var n = ids.Count;
             var a = new double[n, n + 2];
             for (var s = 0; s < n; s++)
@@ -255,14 +292,14 @@ public sealed class MarkovSolverTests
                 var (c, v, nul) = ends[s];
                 var total = c + nul + counts[s].Values.Sum();
                 a[s, s] = 1;
-                if (s == r)
+                if (gone[s])
                 {
                     continue;
                 }
 
                 foreach (var (t, w) in counts[s])
                 {
-                    if (t != r)
+                    if (!gone[t])
                     {
                         a[s, t] -= w / total;
                     }
@@ -322,7 +359,7 @@ public sealed class MarkovSolverTests
             double p = 0, e = 0;
             foreach (var (t, w) in start)
             {
-                if (t != r)
+                if (!gone[t])
                 {
                     p += w / startTotal * x[t, 0];
                     e += w / startTotal * x[t, 1];
