@@ -30,7 +30,7 @@ internal static class CliApp
 
         try
         {
-            var context = new CliContext(stdout, stdoutIsTerminal, showProgress ? stderr : null, cancellationToken);
+            var context = new CliContext(stdout, stdoutIsTerminal, showProgress ? stderr : null, stderr, cancellationToken);
             // A plain command rather than RootCommand, whose name is the executable's file name ("Attribution.Cli"
             // under dotnet run) while users type "attribution".
             var root = new Command("attribution", "Multi-touch marketing attribution: credit conversions to the channels and campaigns that led to them, under several models side by side.")

@@ -8,7 +8,8 @@ namespace Attribution.Cli;
 /// <param name="StdoutIsTerminal">Whether <paramref name="Stdout"/> is a terminal.</param>
 /// <param name="Progress">Where long runs show progress (standard error on a terminal), or null to stay quiet.</param>
 /// <param name="Cancellation">Signalled by Ctrl+C or SIGTERM: work stops at the next check and no output is left half-written.</param>
-internal sealed record CliContext(TextWriter Stdout, bool StdoutIsTerminal, TextWriter? Progress = null, CancellationToken Cancellation = default)
+/// <param name="Warnings">Where warnings go (standard error, terminal or not), or null to drop them.</param>
+internal sealed record CliContext(TextWriter Stdout, bool StdoutIsTerminal, TextWriter? Progress = null, TextWriter? Warnings = null, CancellationToken Cancellation = default)
 {
     /// <summary>Writes to standard output; a failure there (a full disk, a closed pipe) is a data error, not a crash.</summary>
     /// <exception cref="CliException">Standard output cannot be written (exit code 1).</exception>

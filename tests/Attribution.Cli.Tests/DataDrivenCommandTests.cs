@@ -260,6 +260,21 @@ public sealed class DataDrivenCommandTests : IDisposable
     }
 
     [Fact]
+    public void ShapleyModelFileOnUnseenChannels_UnattributedWithAWarning()
+    {
+        var saved = temp.File("shapley.json");
+        CliRun.Of("fit", "--paths", paths, "--model", "shapley", "--save", saved).ShouldSucceed();
+
+        // Like the Markov chain above: the events have neither a nor b, so all three conversions (90 + 10 + 30) are
+        // unattributed, not split equally, and stderr says which channels the model never saw.
+        var run = CliRun.Of("attribute", "--input", events, "--model-file", saved, "--format", "csv");
+
+        run.ExitCode.Should().Be(0);
+        ShouldHaveRow(Csv(run), "shapley", "(unattributed)", 3, 130);
+        run.Stderr.Should().Be("warning: the shapley model never saw 2 channel(s) of '" + events + "' (email, display): their touches earn nothing, and conversions touched only by them are unattributed.\n");
+    }
+
+    [Fact]
     public void MarkovRemovalEffects_AsWorkedByHand()
     {
         var run = CliRun.Of("markov", "--paths", paths, "--removal-effects", "--format", "csv").ShouldSucceed();

@@ -33,6 +33,20 @@ public sealed class ProgressTests : IDisposable
     }
 
     [Fact]
+    public void On_a_terminal_fitting_a_markov_chain_shows_its_steps()
+    {
+        var input = Input();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exit = CliApp.Run(["attribute", "--input", input, "--model", "markov", "--format", "csv"], stdout, stderr, stdoutIsTerminal: false, rethrowUnexpected: true, showProgress: true, cancellationToken: TestContext.Current.CancellationToken);
+
+        // One channel: states start and email, two steps each (elimination, then the fundamental matrix's diagonal).
+        exit.Should().Be(0);
+        stderr.ToString().Should().Contain("\rfitting markov: 4 of 4 steps");
+    }
+
+    [Fact]
     public void When_stderr_is_redirected_nothing_is_drawn()
     {
         CliRun.Of("attribute", "--input", Input(), "--model", "linear", "--format", "csv").ShouldSucceed();

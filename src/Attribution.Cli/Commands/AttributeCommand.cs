@@ -212,13 +212,15 @@ internal static class AttributeCommand
             }
 
             var data = new TrainingData(journeys, options, path);
-            var models = names.Select(name => ModelFactory.Create(name, settings, data)).ToList();
+            var fitting = display is null ? settings : settings with { Markov = settings.Markov with { Progress = display } };
+            var models = names.Select(name => ModelFactory.Create(name, fitting, data)).ToList();
             AddModelFiles(models, loadedModels);
             context.ThrowIfCancelled();
             var result = new AttributionEngine(options with { Progress = progress }).Run(journeys, models);
             display?.Dispose();
             context.ThrowIfCancelled();
             FiniteNumbers.Require(result, path);
+            WarnUnseen(context, models, journeys, path);
             finish!(result, options);
             return ExitCodes.Success;
         });
@@ -273,6 +275,23 @@ internal static class AttributeCommand
         var report = PathReport.Create(paths, models);
         FiniteNumbers.Require(report, pathsFile);
         finish(report);
+    }
+
+    // Like Markov, a Shapley model gives channels it never saw no credit; say so instead of leaving it silent.
+    private static void WarnUnseen(CliContext context, List<IAttributionModel> models, JourneySet journeys, string path)
+    {
+        foreach (var model in models)
+        {
+            if (model is ShapleyModel shapley && context.Warnings is not null)
+            {
+                var unseen = shapley.GetUnseenChannels(journeys.Channels);
+                if (unseen.Count > 0)
+                {
+                    var listed = string.Join(", ", unseen.Take(5)) + (unseen.Count > 5 ? ", …" : "");
+                    context.Warnings.WriteLine($"warning: the shapley model never saw {unseen.Count} channel(s) of '{path}' ({listed}): their touches earn nothing, and conversions touched only by them are unattributed.");
+                }
+            }
+        }
     }
 
     private static void AddModelFiles(List<IAttributionModel> models, List<(string File, IAttributionModel Model)> modelFiles)

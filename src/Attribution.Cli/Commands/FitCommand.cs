@@ -54,7 +54,10 @@ internal static class FitCommand
             var file = ReportOptions.GetFile(parseResult, save);
 
             var training = data.Load(parseResult, context);
-            var fitted = ModelFactory.Create(name, settings, training);
+            using var progress = context.Progress is null ? null : new ProgressDisplay(context.Progress, training.Source);
+            var fitting = progress is null ? settings : settings with { Markov = settings.Markov with { Progress = progress } };
+            var fitted = ModelFactory.Create(name, fitting, training);
+            progress?.Dispose();
             context.ThrowIfCancelled();
             var (json, summary) = fitted switch
             {

@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace Attribution.DataDriven;
 
-/// <summary>Reads and writes a fitted Markov chain as JSON: its states and counts, from which every output is recomputed.</summary>
+/// <summary>Reads and writes a fitted Markov chain as JSON: its states and counts, and the solved effects.</summary>
+/// <remarks>The effects (<c>conversionProbability</c>, <c>expectedValue</c>, <c>removalEffects</c>,
+/// <c>valueRemovalEffects</c>) were added to version 1 as optional properties: a file without them, written before,
+/// still loads and has them computed from its counts; older readers ignore them.</remarks>
 internal static class MarkovJson
 {
     private const string Format = "attribution.markov";
@@ -43,6 +46,10 @@ internal static class MarkovJson
             Conversions = graph.Conversions,
             Values = graph.Values,
             Nulls = graph.Nulls,
+            ConversionProbability = model.Effects.ConversionProbability,
+            ExpectedValue = model.Effects.ExpectedValue,
+            RemovalEffects = model.Effects.RemovalEffects,
+            ValueRemovalEffects = model.Effects.ValueRemovalEffects,
         };
         return JsonSerializer.Serialize(dto, MarkovJsonContext.Default.MarkovModelDto);
     }
@@ -129,7 +136,6 @@ internal static class MarkovJson
         CheckCounts(conversions, "conversions");
         CheckCounts(values, "values");
         CheckCounts(nulls, "nulls");
-        CheckInRange(from, counts, conversions, values, nulls);
         var graph = MarkovGraph.FromEdges(dto.Order, channels.Length, offsets, [.. flat], from, to, counts, conversions, values, nulls);
         for (var s = 1; s < stateCount; s++)
         {
@@ -144,52 +150,61 @@ internal static class MarkovJson
             }
         }
 
-        return new MarkovModel(graph, channels, dto.TotalConversions, dto.TotalValue, dto.TotalNulls);
+        var trapped = graph.FindTrappedState();
+        if (trapped >= 0)
+        {
+            throw new JsonException($"State {trapped} never reaches (conversion) or (null): its walks would never end.");
+        }
+
+        var effects = ReadEffects(dto, channels.Length) ?? MarkovEffects.Compute(graph, progress: null);
+        return new MarkovModel(graph, channels, dto.TotalConversions, dto.TotalValue, dto.TotalNulls, effects);
     }
 
-    /// <summary>Rejects counts each finite but together out of range, so that every sum the chain is solved with stays
-    /// finite: a state's counts (edges, conversions, nulls) times the largest value per ending walk (value over conversions
-    /// and nulls, at least 1 for the probability) bounds every term of its equation, and the totals bound the rest.</summary>
-    private static void CheckInRange(int[] from, double[] counts, double[] conversions, double[] values, double[] nulls)
+    private static MarkovEffects? ReadEffects(MarkovModelDto dto, int channelCount)
     {
-        var rowTotals = new double[conversions.Length];
-        for (var e = 0; e < from.Length; e++)
+        if (dto.RemovalEffects is null && dto.ValueRemovalEffects is null && dto.ConversionProbability is null && dto.ExpectedValue is null)
         {
-            rowTotals[from[e]] += counts[e];
+            return null;
         }
 
-        double totalConversions = 0, totalValues = 0, totalNulls = 0, ceiling = 1;
-        for (var s = 0; s < conversions.Length; s++)
+        var effects = Require(dto.RemovalEffects, "removalEffects");
+        var valueEffects = Require(dto.ValueRemovalEffects, "valueRemovalEffects");
+        var probability = dto.ConversionProbability ?? throw new JsonException("Property 'conversionProbability' is missing.");
+        var expected = dto.ExpectedValue ?? throw new JsonException("Property 'expectedValue' is missing.");
+        if (effects.Length != channelCount || valueEffects.Length != channelCount)
         {
-            totalConversions += conversions[s];
-            totalValues += values[s];
-            totalNulls += nulls[s];
-            var ends = conversions[s] + nulls[s];
-            if (ends > 0)
-            {
-                ceiling = Math.Max(ceiling, values[s] / ends);
-            }
-
-            rowTotals[s] += ends;
+            throw new JsonException($"'removalEffects' and 'valueRemovalEffects' must have one entry per channel ({channelCount}), found {effects.Length} and {valueEffects.Length}.");
         }
 
-        if (!double.IsFinite(totalConversions) || !double.IsFinite(totalValues) || !double.IsFinite(totalNulls) || !double.IsFinite(ceiling))
+        CheckEffects(effects, "removalEffects");
+        CheckEffects(valueEffects, "valueRemovalEffects");
+        if (!(probability is >= 0 and <= 1))
         {
-            throw new JsonException("'conversions', 'values' and 'nulls' are out of range: their totals, or a state's value per conversion or null, exceed the largest number.");
+            throw new JsonException($"'conversionProbability' must be from 0 to 1, found {probability}.");
         }
 
-        for (var s = 0; s < rowTotals.Length; s++)
+        if (!double.IsFinite(expected) || expected < 0)
         {
-            if (!double.IsFinite((rowTotals[s] * ceiling) + values[s]))
-            {
-                throw new JsonException($"State {s}: its counts ({rowTotals[s]:R} in all) are out of range for a chain whose value per walk reaches {ceiling:R}; the products exceed the largest number.");
-            }
+            throw new JsonException($"'expectedValue' must be a finite non-negative number, found {expected}.");
         }
+
+        return new MarkovEffects(probability, expected, effects, valueEffects);
     }
 
     private static T Require<T>(T? value, string name)
         where T : class
         => value ?? throw new JsonException($"Property '{name}' is missing.");
+
+    private static void CheckEffects(double[] effects, string name)
+    {
+        for (var i = 0; i < effects.Length; i++)
+        {
+            if (!(effects[i] is >= 0 and <= 1))
+            {
+                throw new JsonException($"'{name}'[{i}] must be from 0 to 1, found {effects[i]}.");
+            }
+        }
+    }
 
     private static void CheckCounts(double[] counts, string name)
     {
@@ -233,6 +248,14 @@ internal sealed class MarkovModelDto
     public double[]? Values { get; set; }
 
     public double[]? Nulls { get; set; }
+
+    public double? ConversionProbability { get; set; }
+
+    public double? ExpectedValue { get; set; }
+
+    public double[]? RemovalEffects { get; set; }
+
+    public double[]? ValueRemovalEffects { get; set; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Attribution.DataDriven;
 
 namespace Attribution.Tests.DataDriven;
@@ -38,6 +39,58 @@ public sealed class MarkovModelJsonTests
         loaded.Results.Should().Equal(model.Results);
         loaded.Transitions.Should().Equal(model.Transitions);
         loaded.ToJson().Should().Be(json);
+    }
+
+    [Fact]
+    public void FromJson_SavedEffects_AreUsedAsSavedNotRecomputed()
+    {
+        // Replace the saved effects by made-up ones: a loader that solved the chain again would return the real ones.
+        var node = JsonNode.Parse(Fitted(1).ToJson())!.AsObject();
+        node["removalEffects"] = new JsonArray(0.5, 0.25, 0.125);
+        node["valueRemovalEffects"] = new JsonArray(0.1, 0.2, 0.3);
+        node["conversionProbability"] = 0.75;
+        node["expectedValue"] = 12.5;
+
+        var loaded = MarkovModel.FromJson(node.ToJsonString());
+
+        // Attribution follows the saved effects: 6 conversions × 0.5 / 0.875, × 0.25 / 0.875, × 0.125 / 0.875.
+        loaded.Results.Select(r => r.RemovalEffect).Should().Equal(0.5, 0.25, 0.125);
+        loaded.Results.Select(r => r.ValueRemovalEffect).Should().Equal(0.1, 0.2, 0.3);
+        loaded.Results.Select(r => r.AttributedConversions).Should().Equal([6 * 0.5 / 0.875, 6 * 0.25 / 0.875, 6 * 0.125 / 0.875], (x, y) => Math.Abs(x - y) < 1e-12);
+        loaded.ConversionProbability.Should().Be(0.75);
+        loaded.ExpectedValue.Should().Be(12.5);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void FromJson_FileWithoutSavedEffects_ComputesThemOnLoad(int order)
+    {
+        var model = Fitted(order);
+        var node = JsonNode.Parse(model.ToJson())!.AsObject();
+        node.Remove("removalEffects");
+        node.Remove("valueRemovalEffects");
+        node.Remove("conversionProbability");
+        node.Remove("expectedValue");
+
+        var loaded = MarkovModel.FromJson(node.ToJsonString());
+
+        loaded.Results.Should().Equal(model.Results);
+        loaded.ConversionProbability.Should().Be(model.ConversionProbability);
+    }
+
+    [Theory]
+    [InlineData("removalEffects", "[0.5, 0.5]", "*one entry per channel (3)*")]
+    [InlineData("removalEffects", "[0.5, 1.5, 0]", "'removalEffects'[1] must be from 0 to 1*")]
+    [InlineData("conversionProbability", "-1", "'conversionProbability' must be from 0 to 1*")]
+    public void FromJson_InvalidSavedEffects_ThrowsNamingTheProperty(string property, string value, string message)
+    {
+        var node = JsonNode.Parse(Fitted(1).ToJson())!.AsObject();
+        node[property] = JsonNode.Parse(value);
+
+        var act = () => MarkovModel.FromJson(node.ToJsonString());
+
+        act.Should().Throw<JsonException>().WithMessage(message);
     }
 
     [Fact]
@@ -88,22 +141,23 @@ public sealed class MarkovModelJsonTests
     }
 
     [Fact]
-    public void FromJson_CountsWhoseProductsOverflow_IsAJsonExceptionNotASolverFailure()
+    public void FromJson_CountsWhoseProductsOverflow_StillSolve()
     {
-        // Found by the fuzz: an edge count of 1e308 is finite, but 1e308 times a value per walk above 1 is not.
+        // Found by the fuzz: an edge count of 1e308 is finite, but 1e308 times a value per walk above 1 is not; the
+        // elimination solver scales each row by its largest count, so the chain solves to finite effects.
         var model = Fitted(1);
         using var document = JsonDocument.Parse(model.ToJson());
         var counts = document.RootElement.GetProperty("edgeCounts").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         var json = model.ToJson().Replace("\"edgeCounts\":[" + counts[0].ToString("R", System.Globalization.CultureInfo.InvariantCulture), "\"edgeCounts\":[1e308", StringComparison.Ordinal);
         json.Should().Contain("1e308");
 
-        var load = () => MarkovModel.FromJson(json);
+        var loaded = MarkovModel.FromJson(json);
 
-        load.Should().Throw<JsonException>().Which.Message.Should().Contain("out of range");
+        Solved(loaded);
     }
 
     [Fact]
-    public void FromJson_TinyCountCarryingAValue_IsAJsonException()
+    public void FromJson_TinyCountCarryingAValue_StillSolves()
     {
         // Found by the fuzz: 12 of value over 4.9e-324 conversions is an infinite value per walk.
         var model = Fitted(1);
@@ -116,9 +170,13 @@ public sealed class MarkovModelJsonTests
         nulls[state] = 0;
         var json = Replace(Replace(model.ToJson(), "conversions", conversions), "nulls", nulls);
 
-        var load = () => MarkovModel.FromJson(json);
+        Solved(MarkovModel.FromJson(json));
+    }
 
-        load.Should().Throw<JsonException>().Which.Message.Should().Contain("out of range");
+    private static void Solved(MarkovModel model)
+    {
+        model.ConversionProbability.Should().BeInRange(0, 1);
+        model.Results.Should().OnlyContain(r => r.RemovalEffect >= 0 && r.RemovalEffect <= 1 && double.IsFinite(r.ValueRemovalEffect));
     }
 
     private static string Replace(string json, string property, double[] numbers)
