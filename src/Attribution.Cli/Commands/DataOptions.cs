@@ -43,7 +43,7 @@ internal sealed class DataOptions
     }
 
     /// <summary>Checks the options and reads the file.</summary>
-    public TrainingData Load(ParseResult parseResult)
+    public TrainingData Load(ParseResult parseResult, CliContext context)
     {
         var pathsFile = parseResult.GetValue(Paths);
         var inputFile = parseResult.GetValue(Input);
@@ -63,8 +63,9 @@ internal sealed class DataOptions
             options = options with { Lookback = OptionParsers.ParseDuration("--lookback", lookbackText) };
         }
 
-        var journeys = AttributeCommand.Load(inputFile!);
-        AttributeCommand.RequireChannels(journeys, inputFile!, "--exclude", excluded);
+        var journeys = AttributeCommand.Load(inputFile!, new CancellationCheck(null, context.Cancellation));
+        context.ThrowIfCancelled();
+        AttributeCommand.RequireChannels(journeys.Channels, inputFile!, "--exclude", excluded);
         return new TrainingData(journeys, options, inputFile!);
     }
 
@@ -93,7 +94,6 @@ internal sealed class DataOptions
 
     public static PathSet LoadPaths(string path) => InputFile.Read("--paths", path, static file => PathCsvReader.Read(file));
 
-    /// <summary>Parses <c>--order</c>-like integers: 1 to 32, the orders a Markov chain supports.</summary>
-    public static int ParseOrder(string option, int value)
-        => value is >= 1 and <= 32 ? value : throw CliException.Usage($"{option}: {value} is not an order; use 1 to 32.");
+    /// <summary>The highest order a Markov chain supports (<c>--order</c>, <c>--max-order</c>).</summary>
+    public const int MaxOrder = 32;
 }

@@ -29,11 +29,8 @@ internal static class ReportCommand
                 var spendTable = spend.Load(parseResult);
                 return (result, attribution) =>
                 {
-                    var html = new StringWriter();
-                    HtmlReportWriter.Write(html, result, spendTable, options with { Attribution = attribution });
-                    ReportOptions.WriteFile("--output", path, html.ToString());
-                    context.Stdout.Write($"Wrote {path}\n");
-                    context.Stdout.Flush();
+                    context.WriteFile("--output", path, html => HtmlReportWriter.Write(html, result, spendTable, options with { Attribution = attribution }));
+                    context.WriteOut($"Wrote {path}\n");
                 };
             });
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Attribution.Cli.Output;
 using Attribution.IO;
 using Attribution.Reports;
 
@@ -34,6 +35,8 @@ internal sealed record SpendOptions(Option<string?> Spend, Option<string?> Curre
             return null;
         }
 
-        return InputFile.Read("--spend", path, file => SpendCsvReader.Read(file, new SpendCsvOptions { Currency = currency }));
+        var table = InputFile.Read("--spend", path, file => SpendCsvReader.Read(file, new SpendCsvOptions { Currency = currency }));
+        FiniteNumbers.Require(table, path);
+        return table;
     }
 }

@@ -1,3 +1,4 @@
+using Attribution.Cli.Output;
 using Attribution.DataDriven;
 using Attribution.Engine;
 using Attribution.Journeys;
@@ -14,14 +15,14 @@ internal sealed class TrainingData
     {
         Journeys = journeys;
         Source = source;
-        paths = new Lazy<PathSet>(() => PathSet.FromJourneys(journeys, options));
+        paths = new Lazy<PathSet>(() => Checked(PathSet.FromJourneys(journeys, options), source));
     }
 
     /// <summary>Creates training data from a path file.</summary>
     public TrainingData(PathSet paths, string source)
     {
         Source = source;
-        this.paths = new Lazy<PathSet>(paths);
+        this.paths = new Lazy<PathSet>(Checked(paths, source));
     }
 
     /// <summary>Gets the journeys, or null when the data is a path file.</summary>
@@ -32,4 +33,13 @@ internal sealed class TrainingData
 
     /// <summary>Gets the file the data came from, for error messages.</summary>
     public string Source { get; }
+
+    // A model learns from the paths' totals: an overflowing one would be solved with infinities, so it stops here.
+    private static PathSet Checked(PathSet paths, string source)
+    {
+        FiniteNumbers.Require(paths.TotalConversions, source, "the total conversions of the paths");
+        FiniteNumbers.Require(paths.TotalValue, source, "the total conversion value of the paths");
+        FiniteNumbers.Require(paths.TotalNulls, source, "the total non-converting paths");
+        return paths;
+    }
 }

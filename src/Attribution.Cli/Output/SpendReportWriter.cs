@@ -10,34 +10,36 @@ namespace Attribution.Cli.Output;
 /// <remarks>An undefined ratio (division by zero) is empty in CSV, null in JSON and "n/a" in a table.</remarks>
 internal static class SpendReportWriter
 {
-    public static void Write(ReportTarget target, AttributionReport report, SpendTable? spend, CliContext context)
+    public static void Write(ReportTarget target, AttributionReport report, SpendTable? spend, string source, CliContext context)
     {
         spend ??= SpendTable.Empty;
         var rows = target.Grouping == ReportGrouping.Campaign ? ReturnOnSpend.ByCampaign(report, spend) : ReturnOnSpend.ByChannel(report, spend);
         var key = ReportWriter.KeyHeader(target.Grouping);
-        var text = new StringWriter();
-        switch (target.Format)
+        foreach (var r in rows)
         {
-            case ReportFormat.Csv:
-                WriteCsv(text, key, rows);
-                break;
-            case ReportFormat.Json:
-                WriteJson(text, key, rows, spend.Currency);
-                break;
-            default:
-                WriteTable(text, key, rows, spend.Currency);
-                break;
+            // ROAS, ROI and CPA divide by spend or conversions: a tiny divisor can overflow where the totals did not.
+            var what = $"model '{r.Model}' and {key} '{r.Key}'";
+            FiniteNumbers.Require(r.Spend, source, "the spend of " + what);
+            FiniteNumbers.Require(r.Roas ?? 0, source, "the ROAS of " + what);
+            FiniteNumbers.Require(r.Roi ?? 0, source, "the ROI of " + what);
+            FiniteNumbers.Require(r.Cpa ?? 0, source, "the CPA of " + what);
         }
 
-        if (target.OutputPath is null)
+        context.Write("--output", target.OutputPath, text =>
         {
-            context.Stdout.Write(text.ToString());
-            context.Stdout.Flush();
-        }
-        else
-        {
-            ReportOptions.WriteFile("--output", target.OutputPath, text.ToString());
-        }
+            switch (target.Format)
+            {
+                case ReportFormat.Csv:
+                    WriteCsv(text, key, rows);
+                    break;
+                case ReportFormat.Json:
+                    WriteJson(text, key, rows, spend.Currency);
+                    break;
+                default:
+                    WriteTable(text, key, rows, spend.Currency);
+                    break;
+            }
+        });
     }
 
     private static void WriteCsv(TextWriter writer, string key, IReadOnlyList<SpendReturn> rows)
