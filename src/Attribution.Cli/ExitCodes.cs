@@ -14,4 +14,11 @@ internal static class ExitCodes
 
     /// <summary>A bug: an exception nobody expected.</summary>
     public const int Internal = 3;
+
+    /// <summary>Ctrl+C (SIGINT) stopped the command, as shells report a process ended by SIGINT (128 + 2); after SIGTERM
+    /// the process exits with 143 (128 + 15) instead.</summary>
+    public const int Cancelled = 130;
+
+    /// <summary>SIGTERM stopped the command (128 + 15).</summary>
+    public const int Terminated = 143;
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Attribution.Engine;
@@ -9,6 +11,9 @@ namespace Attribution.Cli;
 internal static partial class OptionParsers
 {
     private const double SumTolerance = 1e-9;
+
+    // A conversion's weights are summed: at most 1e290 each, even 2^31 touches add up to 2e299, far from overflowing.
+    private const double MaxChannelWeight = 1e290;
 
     /// <summary>Parses a duration such as <c>30d</c>, <c>1.5d</c>, <c>12h</c>, <c>90m</c> or <c>45s</c>.</summary>
     public static TimeSpan ParseDuration(string option, string text)
@@ -29,10 +34,16 @@ internal static partial class OptionParsers
             _ => double.NaN,
         };
 
+        // A sign is read so that "-1d" is told it is not longer than zero; exponents are not durations people type.
         if (double.IsNaN(unitSeconds)
-            || !double.TryParse(trimmed.AsSpan(0, trimmed.Length - 1), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+            || !double.TryParse(trimmed.AsSpan(0, trimmed.Length - 1), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
         {
             throw BadDuration(option, text);
+        }
+
+        if (!double.IsFinite(amount))
+        {
+            throw CliException.Usage($"{option}: '{trimmed[..^1]}' in '{text}' is not a number; use a number followed by s, m, h or d (for example 30d).");
         }
 
         var seconds = amount * unitSeconds;
@@ -47,7 +58,46 @@ internal static partial class OptionParsers
             throw CliException.Usage($"{option}: '{text}' is too long a duration.");
         }
 
-        return TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
+        var ticks = (long)Math.Round(seconds * TimeSpan.TicksPerSecond);
+        if (ticks == 0)
+        {
+            throw CliException.Usage($"{option}: '{text}' is shorter than the shortest duration, 0.0000001s (one tick).");
+        }
+
+        return TimeSpan.FromTicks(ticks);
+    }
+
+    /// <summary>Makes an integer option parse its own value, so a bad one is a usage error that says in words what is
+    /// expected (the default message names a .NET type); <c>-0</c> is 0.</summary>
+    /// <param name="option">The option.</param>
+    /// <param name="min">The smallest value allowed.</param>
+    /// <param name="max">The largest value allowed.</param>
+    public static Option<int?> WholeNumber(Option<int?> option, int min, int max)
+    {
+        option.CustomParser = result => ParseWholeNumber(result, option.Name, min, max);
+        return option;
+    }
+
+    /// <inheritdoc cref="WholeNumber(Option{int?}, int, int)"/>
+    public static Option<int> WholeNumber(Option<int> option, int min, int max)
+    {
+        option.CustomParser = result => ParseWholeNumber(result, option.Name, min, max) ?? 0;
+        return option;
+    }
+
+    private static int? ParseWholeNumber(ArgumentResult result, string option, int min, int max)
+    {
+        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[^1].Value;
+        if (int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        var expected = max == int.MaxValue && min != int.MinValue
+            ? string.Create(CultureInfo.InvariantCulture, $"a whole number of at least {min}")
+            : string.Create(CultureInfo.InvariantCulture, $"a whole number from {min} to {max}");
+        result.AddError($"{option} expects {expected}, got '{text}'.");
+        return null;
     }
 
     /// <summary>Parses the u-shaped ratios <c>first,middle,last</c>: three numbers ≥ 0 adding up to 1.</summary>
@@ -95,6 +145,10 @@ internal static partial class OptionParsers
                 }
 
                 var weight = ParseNonNegative(option, item[(eq + 1)..], item);
+                if (weight > MaxChannelWeight)
+                {
+                    throw CliException.Usage($"{option}: '{item[(eq + 1)..].Trim()}' in '{item}' is too large; weights are relative, so use numbers up to 1e290 (for example email=2,display=0.5).");
+                }
                 if (!weights.TryAdd(channel, weight))
                 {
                     throw CliException.Usage($"{option}: channel '{channel}' is given twice.");
@@ -103,6 +157,17 @@ internal static partial class OptionParsers
         }
 
         return weights;
+    }
+
+    /// <summary>Parses a finite number in the invariant culture, for example <c>250000</c> or <c>0.5</c>.</summary>
+    public static double ParseNumber(string option, string text)
+    {
+        if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            throw CliException.Usage($"{option}: '{text}' is not a number.");
+        }
+
+        return value;
     }
 
     /// <summary>Splits repeated and comma-separated values into one list, dropping empty items and duplicates (case-sensitive).</summary>
@@ -237,7 +302,8 @@ internal static partial class OptionParsers
             throw CliException.Usage($"{option}: '{number.Trim()}' in '{context}' is negative; use numbers ≥ 0.");
         }
 
-        return value;
+        // -0 is zero: the models reject a negative sign even on zero.
+        return value == 0 ? 0 : value;
     }
 
     private static CliException BadDuration(string option, string text)

@@ -1,16 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
+using Attribution.DataDriven;
 using Attribution.Engine;
 
 namespace Attribution.Cli;
 
-/// <summary>One self-overwriting status line on a terminal for long runs: rows read, journeys attributed.</summary>
+/// <summary>One self-overwriting status line on a terminal for long runs: rows read, Markov chains solved, journeys attributed.</summary>
 /// <remarks>
 /// Only created when standard error is a terminal, so pipes, files and CI logs stay clean. Reports arrive from the
 /// reader's thread and from the engine's worker threads; a lock keeps the line whole, and a clock keeps redraws to a
 /// few per second so drawing never slows the run down.
 /// </remarks>
-internal sealed class ProgressDisplay : IProgress<long>, IProgress<AttributionProgress>, IDisposable
+internal sealed class ProgressDisplay : IProgress<long>, IProgress<AttributionProgress>, IProgress<MarkovProgress>, IDisposable
 {
     private static readonly long RedrawTicks = Stopwatch.Frequency / 5;
     private readonly TextWriter writer;
@@ -36,6 +37,12 @@ internal sealed class ProgressDisplay : IProgress<long>, IProgress<AttributionPr
         => Draw(
             string.Create(CultureInfo.InvariantCulture, $"attributing with {value.Model}: {value.JourneysDone:N0} of {value.JourneyCount:N0} journeys"),
             force: value.JourneysDone == value.JourneyCount);
+
+    /// <summary>Steps of solving a Markov chain (thousands of campaigns take seconds to minutes).</summary>
+    public void Report(MarkovProgress value)
+        => Draw(
+            string.Create(CultureInfo.InvariantCulture, $"fitting markov: {value.StepsDone:N0} of {value.StepCount:N0} steps"),
+            force: value.StepsDone == value.StepCount);
 
     /// <summary>Erases the status line so results and errors start on a clean line; safe to call twice.</summary>
     public void Dispose()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Attribution.IO.Internal;
 using Attribution.Reports;
 
 namespace Attribution.IO;
@@ -10,7 +11,10 @@ namespace Attribution.IO;
 /// <para>Both formats have the same fields, in snake_case: <c>model, campaign, channel, journey_id, conversion_id,
 /// conversion_kind, conversion_instant, conversion_value, share, value</c>. Instants are ISO-8601 in UTC; numbers use a
 /// dot and round-trip exactly.</para>
-/// <para>CSV fields that hold a comma, a quote or a line break are quoted, with quotes doubled (RFC 4180).</para>
+/// <para>CSV fields that hold a comma, a quote or a line break are quoted, with quotes doubled (RFC 4180). A text field
+/// that starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return gets a leading single quote
+/// (<c>'=cmd</c>), so a spreadsheet shows it as text instead of running it as a formula; numbers and instants are never
+/// changed.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -35,12 +39,12 @@ public static class ContributionWriter
         writer.Write('\n');
         foreach (var r in records)
         {
-            Field(writer, r.Model, ',');
-            Field(writer, r.Campaign, ',');
-            Field(writer, r.Channel, ',');
-            Field(writer, r.JourneyId, ',');
-            Field(writer, r.ConversionId, ',');
-            Field(writer, r.ConversionKind, ',');
+            Field(writer, CsvText.TextCell(r.Model), ',');
+            Field(writer, CsvText.TextCell(r.Campaign), ',');
+            Field(writer, CsvText.TextCell(r.Channel), ',');
+            Field(writer, CsvText.TextCell(r.JourneyId), ',');
+            Field(writer, CsvText.TextCell(r.ConversionId), ',');
+            Field(writer, CsvText.TextCell(r.ConversionKind), ',');
             Field(writer, r.ConversionInstant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture), ',');
             Field(writer, Number(r.ConversionValue), ',');
             Field(writer, Number(r.Share), ',');
@@ -80,19 +84,10 @@ public static class ContributionWriter
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
+    // Text fields come already spelled by CsvText.TextCell; numbers and instants hold no character that needs quoting.
     private static void Field(TextWriter writer, string text, char end)
     {
-        if (text.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-        {
-            writer.Write('"');
-            writer.Write(text.Replace("\"", "\"\"", StringComparison.Ordinal));
-            writer.Write('"');
-        }
-        else
-        {
-            writer.Write(text);
-        }
-
+        writer.Write(text);
         writer.Write(end);
     }
 }

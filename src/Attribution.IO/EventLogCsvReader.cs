@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Text.Unicode;
@@ -26,6 +25,12 @@ namespace Attribution.IO;
 /// <item><term><c>conversion_id</c></term><description>Optional. The conversion's id in a host system
 /// (<see cref="Conversion.Id"/>). Only conversion rows may have one.</description></item>
 /// </list>
+/// <para>Names (journey ids, channels, campaigns, conversion kinds) follow one rule, the same in every reader and in
+/// <see cref="Touchpoint"/> and <see cref="Conversion"/>: surrounding white space is trimmed (<c>email </c> is
+/// <c>email</c>); a name must hold no control character (U+0000–U+001F, U+007F–U+009F); and a channel or campaign must not
+/// be the key of a built-in row, <c>(unattributed)</c>, <c>(none)</c> or <c>(total)</c>. A cell of only white space is
+/// empty. A value of <c>-0</c> is 0. A record (the header or a row) may hold at most 64 MiB. An input that is
+/// gzip-compressed or UTF-16 without a byte order mark, or whose header seems to use another delimiter, gets an error saying so.</para>
 /// <para>Rows of different journeys may be interleaved and need not be sorted. The input is streamed with CsvHelper's
 /// span-based reader: fields are read as UTF-8 spans, and channel, campaign, kind and journey names are interned
 /// straight from them, so strings are created once per distinct name, not once per row.</para>
@@ -128,6 +133,9 @@ public static class EventLogCsvReader
         private string[] headers = [];
         private long rows;
         private int journeyId = -1;
+
+        // The sum of every conversion value so far, which bounds every total the engine forms from them.
+        private double totalValue;
 
         // Logs are often written journey by journey; remembering the last journey's bytes skips most lookups then.
         private byte[] lastJourney = new byte[64];
@@ -286,9 +294,9 @@ public static class EventLogCsvReader
                 CsvInput.Assign(ref slot, i, name, SourceName);
             }
 
-            CsvInput.Require(journeyColumn, Columns.JourneyId, SourceName, RequiredColumns);
-            CsvInput.Require(timestampColumn, Columns.Timestamp, SourceName, RequiredColumns);
-            CsvInput.Require(channelColumn, Columns.Channel, SourceName, RequiredColumns);
+            CsvInput.Require(journeyColumn, Columns.JourneyId, SourceName, RequiredColumns, headers);
+            CsvInput.Require(timestampColumn, Columns.Timestamp, SourceName, RequiredColumns, headers);
+            CsvInput.Require(channelColumn, Columns.Channel, SourceName, RequiredColumns, headers);
         }
 
         private ref int SlotOf(string name)
@@ -334,8 +342,8 @@ public static class EventLogCsvReader
         private void ReadRow(CsvReader csv, Batch batch)
         {
             var line = csv.LineNumber;
-            var journeyText = csv.GetSpan(journeyColumn);
-            if (journeyText.IsBlank())
+            var journeyText = Names.Trim(csv.GetSpan(journeyColumn));
+            if (journeyText.IsEmpty)
             {
                 throw Error(line, Columns.JourneyId, "is empty; every row needs a journey id");
             }
@@ -347,13 +355,15 @@ public static class EventLogCsvReader
                     break;
                 case Iso8601.Failure.NoOffset:
                     throw Error(line, Columns.Timestamp, $"{CsvInput.Quote(timestampText)} has no UTC offset; write it with Z or an offset such as +02:00");
+                case Iso8601.Failure.OutOfRange:
+                    throw Error(line, Columns.Timestamp, $"{CsvInput.Quote(timestampText)} is out of range: with its offset applied it falls before 0001-01-01T00:00:00Z or after 9999-12-31T23:59:59Z");
                 default:
                     throw Error(line, Columns.Timestamp, $"{CsvInput.Quote(timestampText)} is not an ISO-8601 timestamp with an offset, such as 2026-03-01T09:00:00Z or 2026-03-01T11:00:00+02:00");
             }
 
             var r = batch.Count;
-            var kindText = conversionColumn >= 0 ? csv.GetSpan(conversionColumn) : default;
-            if (kindText.IsBlank())
+            var kindText = conversionColumn >= 0 ? Names.Trim(csv.GetSpan(conversionColumn)) : default;
+            if (kindText.IsEmpty)
             {
                 ReadTouchpoint(csv, line, journeyText, batch, r);
             }
@@ -379,21 +389,21 @@ public static class EventLogCsvReader
                 throw Error(line, Columns.ConversionId, $"{CsvInput.Quote(csv.GetSpan(conversionIdColumn))} on a touchpoint row; only conversion rows (a non-empty '{Columns.Conversion}') have a conversion id");
             }
 
-            var channelText = csv.GetSpan(channelColumn);
-            if (channelText.IsBlank())
+            var channelText = Names.Trim(csv.GetSpan(channelColumn));
+            if (channelText.IsEmpty)
             {
                 throw Error(line, Columns.Channel, $"is empty on a touchpoint row; a row without a '{Columns.Conversion}' is a touchpoint and needs a channel");
             }
 
             Journey(journeyText, line, batch, r);
-            batch.Channels[r] = CsvInput.Intern(builder.Channels, channelText, SourceName, line, Columns.Channel);
+            batch.Channels[r] = CsvInput.InternName(builder.Channels, channelText, reservedApplies: true, SourceName, line, Columns.Channel);
             var campaign = NoCampaign;
             if (campaignColumn >= 0)
             {
-                var campaignText = csv.GetSpan(campaignColumn);
-                if (!campaignText.IsBlank())
+                var campaignText = Names.Trim(csv.GetSpan(campaignColumn));
+                if (!campaignText.IsEmpty)
                 {
-                    campaign = CsvInput.Intern(builder.Campaigns, campaignText, SourceName, line, Columns.Campaign);
+                    campaign = CsvInput.InternName(builder.Campaigns, campaignText, reservedApplies: true, SourceName, line, Columns.Campaign);
                 }
             }
 
@@ -409,35 +419,28 @@ public static class EventLogCsvReader
                 var valueText = csv.GetSpan(valueColumn);
                 if (!valueText.IsBlank())
                 {
-                    if (!PlainDecimal.TryParse(valueText, out value) && !double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+                    var problem = CsvInput.ParseNonNegative(valueText, out value);
+                    if (problem != CsvInput.NumberProblem.None)
                     {
-                        throw Error(line, Columns.Value, $"{CsvInput.Quote(valueText)} is not a number; a conversion value must be a finite number >= 0");
+                        throw CsvInput.NumberError(problem, valueText, SourceName, line, Columns.Value, "a conversion value must be a finite number >= 0");
                     }
 
-                    if (!double.IsFinite(value))
-                    {
-                        throw Error(line, Columns.Value, $"{CsvInput.Quote(valueText)} is not finite; a conversion value must be a finite number >= 0");
-                    }
-
-                    if (value < 0)
-                    {
-                        throw Error(line, Columns.Value, $"{CsvInput.Quote(valueText)} is negative; a conversion value must be a finite number >= 0");
-                    }
+                    CsvInput.AddToTotal(ref totalValue, value, valueText, SourceName, line, Columns.Value);
                 }
             }
 
             string? id = null;
             if (conversionIdColumn >= 0)
             {
-                var idText = csv.GetSpan(conversionIdColumn);
-                if (!idText.IsBlank())
+                var idText = Names.Trim(csv.GetSpan(conversionIdColumn));
+                if (!idText.IsEmpty)
                 {
                     id = CsvInput.Decode(idText, SourceName, line, Columns.ConversionId);
                 }
             }
 
             Journey(journeyText, line, batch, r);
-            batch.Kinds[r] = CsvInput.Intern(builder.Kinds, kindText, SourceName, line, Columns.Conversion);
+            batch.Kinds[r] = CsvInput.InternName(builder.Kinds, kindText, reservedApplies: false, SourceName, line, Columns.Conversion);
             batch.Values[r] = value;
             batch.Ids[r] = id;
         }
@@ -456,6 +459,8 @@ public static class EventLogCsvReader
             {
                 throw Error(line, Columns.JourneyId, "is not valid UTF-8");
             }
+
+            CsvInput.CheckName(utf8, reservedApplies: false, SourceName, line, Columns.JourneyId);
 
             batch.Append(utf8);
             batch.JourneyEnds[r] = batch.Used;

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using Attribution.DataDriven;
 using Attribution.IO.Internal;
+using Attribution.Journeys;
 using CsvHelper;
 
 namespace Attribution.IO;
@@ -21,6 +21,8 @@ namespace Attribution.IO;
 /// <item><term><c>total_null</c></term><description>Optional. How often the path ended without converting, a finite number
 /// &gt;= 0; without the column every count is 0.</description></item>
 /// </list>
+/// <para>Channel names follow the rule of every reader (see <see cref="EventLogCsvReader"/>): trimmed, no control
+/// character, not the key of a built-in row. Counts of <c>-0</c> are 0; a cell of white space is empty.</para>
 /// <para>A row whose path repeats an earlier row's path adds its counts to it. Every malformed row is reported with an
 /// <see cref="AttributionDataException"/> naming the line and column; nothing is returned unless the whole input is valid.</para>
 /// </remarks>
@@ -104,6 +106,9 @@ public static class PathCsvReader
         private int nullsColumn = -1;
         private int headerCount;
 
+        // Per column, the sum of every row so far, which bounds every merged path's count.
+        private readonly double[] totals = new double[3];
+
         public string SourceName { get; } = sourceName;
 
         public PathSet Parse(CsvReader csv)
@@ -145,8 +150,8 @@ public static class PathCsvReader
             }
 
             var required = $"{pathName} and {conversionsName} ({valueName} and {nullsName} are optional)";
-            CsvInput.Require(pathColumn, pathName, SourceName, required);
-            CsvInput.Require(conversionsColumn, conversionsName, SourceName, required);
+            CsvInput.Require(pathColumn, pathName, SourceName, required, names);
+            CsvInput.Require(conversionsColumn, conversionsName, SourceName, required, names);
         }
 
         private void ReadRow(CsvReader csv)
@@ -158,9 +163,9 @@ public static class PathCsvReader
             }
 
             ReadPath(csv, line);
-            var conversions = ReadCount(csv, conversionsColumn, conversionsName, line);
-            var value = valueColumn >= 0 ? ReadCount(csv, valueColumn, valueName, line) : 0;
-            var nulls = nullsColumn >= 0 ? ReadCount(csv, nullsColumn, nullsName, line) : 0;
+            var conversions = ReadCount(csv, conversionsColumn, conversionsName, line, ref totals[0]);
+            var value = valueColumn >= 0 ? ReadCount(csv, valueColumn, valueName, line, ref totals[1]) : 0;
+            var nulls = nullsColumn >= 0 ? ReadCount(csv, nullsColumn, nullsName, line, ref totals[2]) : 0;
             builder.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), conversions, value, nulls);
         }
 
@@ -178,13 +183,13 @@ public static class PathCsvReader
             while (true)
             {
                 var end = rest.IndexOf(separator);
-                var channel = Trim(end < 0 ? rest : rest[..end]);
+                var channel = Names.Trim(end < 0 ? rest : rest[..end]);
                 if (channel.IsEmpty)
                 {
                     throw Error(line, pathName, $"{CsvInput.Quote(text)} has an empty channel at step {step}; channels are joined by '{options.PathSeparator.Trim()}'");
                 }
 
-                ids.Add(CsvInput.Intern(builder.Channels, channel, SourceName, csv, pathName));
+                ids.Add(CsvInput.InternName(builder.Channels, channel, reservedApplies: true, SourceName, line, pathName));
 
                 if (end < 0)
                 {
@@ -196,7 +201,7 @@ public static class PathCsvReader
             }
         }
 
-        private double ReadCount(CsvReader csv, int column, string name, long line)
+        private double ReadCount(CsvReader csv, int column, string name, long line, ref double total)
         {
             var text = csv.GetSpan(column);
             if (text.IsBlank())
@@ -204,34 +209,15 @@ public static class PathCsvReader
                 throw Error(line, name, "is empty; expected a finite number >= 0");
             }
 
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var count))
+            var problem = CsvInput.ParseNonNegative(text, out var count);
+            if (problem != CsvInput.NumberProblem.None)
             {
-                throw Error(line, name, $"{CsvInput.Quote(text)} is not a number; expected a finite number >= 0");
+                throw CsvInput.NumberError(problem, text, SourceName, line, name, "expected a finite number >= 0");
             }
 
-            if (!double.IsFinite(count))
-            {
-                throw Error(line, name, $"{CsvInput.Quote(text)} is not finite; expected a finite number >= 0");
-            }
-
-            if (count < 0)
-            {
-                throw Error(line, name, $"{CsvInput.Quote(text)} is negative; expected a finite number >= 0");
-            }
+            CsvInput.AddToTotal(ref total, count, text, SourceName, line, name);
 
             return count;
-        }
-
-        private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> text)
-        {
-            var start = text.IndexOfAnyExcept((byte)' ', (byte)'\t');
-            if (start < 0)
-            {
-                return [];
-            }
-
-            var end = text.LastIndexOfAnyExcept((byte)' ', (byte)'\t');
-            return text[start..(end + 1)];
         }
 
         private AttributionDataException Error(long line, string? column, string detail)

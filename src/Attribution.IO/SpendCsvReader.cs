@@ -1,5 +1,6 @@
 using System.Globalization;
 using Attribution.IO.Internal;
+using Attribution.Journeys;
 using Attribution.Reports;
 using CsvHelper;
 
@@ -17,6 +18,9 @@ namespace Attribution.IO;
 /// <item><term><c>currency</c></term><description>Optional. One currency per file: every non-empty value must be the same, and equal
 /// <see cref="SpendCsvOptions.Currency"/> when that is set.</description></item>
 /// </list>
+/// <para>Channel and campaign names follow the rule of every reader (see <see cref="EventLogCsvReader"/>): trimmed, no
+/// control character, and not the key of a built-in row, so spend on a campaign called <c>(none)</c> is an error rather
+/// than lost. A cost of <c>-0</c> is 0.</para>
 /// <para>Malformed rows throw an <see cref="AttributionDataException"/> naming the line and column; nothing is returned unless the whole input is valid.</para>
 /// </remarks>
 /// <example>
@@ -75,6 +79,7 @@ public static class SpendCsvReader
         currency = string.IsNullOrWhiteSpace(currency) ? null : currency.Trim();
 
         var lines = new List<SpendLine>();
+        var total = 0.0;
         while (csv.Read())
         {
             var line = csv.LineNumber;
@@ -83,22 +88,20 @@ public static class SpendCsvReader
                 throw CsvInput.FieldCountMismatch(source, line, csv.FieldCount, headers.Length);
             }
 
-            var channelText = Text(csv, channel, source);
-            if (channelText.Length == 0)
+            var channelText = Name(csv, channel, ChannelColumn, source, line);
+            if (channelText is null)
             {
                 throw new AttributionDataException(source, line, ChannelColumn, "is empty; every spend row needs a channel");
             }
 
-            var costText = Text(csv, cost, source);
-            if (!double.TryParse(costText, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || !double.IsFinite(amount))
+            var costText = csv.GetSpan(cost);
+            var problem = CsvInput.ParseNonNegative(costText, out var amount);
+            if (problem != CsvInput.NumberProblem.None)
             {
-                throw new AttributionDataException(source, line, CostColumn, $"'{costText}' is not a number; a cost must be a finite number >= 0 such as 120.50");
+                throw CsvInput.NumberError(problem, costText, source, line, CostColumn, "a cost must be a finite number >= 0 such as 120.50");
             }
 
-            if (amount < 0)
-            {
-                throw new AttributionDataException(source, line, CostColumn, $"'{costText}' is negative; a cost must be a finite number >= 0");
-            }
+            CsvInput.AddToTotal(ref total, amount, costText, source, line, CostColumn);
 
             DateOnly? day = null;
             if (date >= 0)
@@ -131,7 +134,7 @@ public static class SpendCsvReader
                 }
             }
 
-            lines.Add(new SpendLine(channelText, campaign >= 0 ? Text(csv, campaign, source) : null, day, amount));
+            lines.Add(new SpendLine(channelText, campaign >= 0 ? Name(csv, campaign, CampaignColumn, source, line) : null, day, amount));
         }
 
         return new SpendTable(lines, currency);
@@ -150,10 +153,24 @@ public static class SpendCsvReader
 
         if (required)
         {
-            CsvInput.Require(found, name, source, RequiredColumns);
+            CsvInput.Require(found, name, source, RequiredColumns, headers);
         }
 
         return found;
+    }
+
+    /// <summary>A channel or campaign under the rule of names, or <see langword="null"/> when the cell is blank.</summary>
+    private static string? Name(CsvReader csv, int column, string name, string source, long line)
+    {
+        var trimmed = Names.Trim(csv.GetSpan(column));
+        if (trimmed.IsEmpty)
+        {
+            return null;
+        }
+
+        var text = CsvInput.Decode(trimmed, source, line, name);
+        CsvInput.CheckName(trimmed, reservedApplies: true, source, line, name);
+        return text;
     }
 
     private static string Text(CsvReader csv, int column, string source)

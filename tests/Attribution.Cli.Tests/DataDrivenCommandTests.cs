@@ -67,6 +67,90 @@ public sealed class DataDrivenCommandTests : IDisposable
     }
 
     [Fact]
+    public void AttributePaths_Linear_SplitsEachRowByTouches()
+    {
+        // a > b > a: 3 conversions worth 30 over three touches of 1/3 → a 2 and 20, b 1 and 10; the null earns nothing.
+        var file = temp.Write("aba.csv", "path,total_conversions,total_conversion_value,total_null\na > b > a,3,30,1\n");
+
+        var rows = Csv(CliRun.Of("attribute", "--paths", file, "--model", "linear", "--format", "csv").ShouldSucceed());
+
+        rows.Should().HaveCount(2);
+        ShouldHaveRow(rows, "linear", "conversion", "a", 2, 20);
+        ShouldHaveRow(rows, "linear", "conversion", "b", 1, 10);
+    }
+
+    [Fact]
+    public void AttributePaths_UShaped_DefaultAndGivenPositions()
+    {
+        // a > b > c, 10 conversions worth 100: 40/20/40 → a 4, 40; b 2, 20; c 4, 40. With 0.3,0.4,0.3: 3, 30; 4, 40; 3, 30.
+        var file = temp.Write("abc.csv", "path,total_conversions,total_conversion_value,total_null\na > b > c,10,100,0\n");
+
+        var rows = Csv(CliRun.Of("attribute", "--paths", file, "--model", "position-based", "--format", "csv").ShouldSucceed());
+        ShouldHaveRow(rows, "u-shaped", "conversion", "a", 4, 40);
+        ShouldHaveRow(rows, "u-shaped", "conversion", "b", 2, 20);
+        ShouldHaveRow(rows, "u-shaped", "conversion", "c", 4, 40);
+
+        rows = Csv(CliRun.Of("attribute", "--paths", file, "--model", "u-shaped", "--positions", "0.3,0.4,0.3", "--format", "csv").ShouldSucceed());
+        ShouldHaveRow(rows, "u-shaped", "conversion", "a", 3, 30);
+        ShouldHaveRow(rows, "u-shaped", "conversion", "b", 4, 40);
+        ShouldHaveRow(rows, "u-shaped", "conversion", "c", 3, 30);
+    }
+
+    [Fact]
+    public void AttributePaths_RuleBasedBesideMarkov_AsChannelAttributionsHeuristicModels()
+    {
+        // The Markov file: a > b (1, 100), a (1, 300), b (1, 50).
+        // First touch: a ← a > b and a → a 2, 400; b ← b → 1, 50. Last touch: b ← a > b and b → 2, 150; a ← a → 1, 300.
+        var run = CliRun.Of("attribute", "--paths", paths, "--model", "first-touch", "--model", "last-touch", "--model", "markov", "--format", "csv").ShouldSucceed();
+
+        var rows = Csv(run);
+        rows.Should().HaveCount(6);
+        ShouldHaveRow(rows, "first-touch", "conversion", "a", 2, 400);
+        ShouldHaveRow(rows, "first-touch", "conversion", "b", 1, 50);
+        ShouldHaveRow(rows, "last-touch", "conversion", "a", 1, 300);
+        ShouldHaveRow(rows, "last-touch", "conversion", "b", 2, 150);
+        ShouldHaveRow(rows, "markov", "conversion", "a", 21.0 / 13, 450.0 * 8 / 11);
+        ShouldHaveRow(rows, "markov", "conversion", "b", 18.0 / 13, 450.0 * 3 / 11);
+    }
+
+    [Fact]
+    public void AttributePaths_ChannelWeights_ZeroWeightRowIsUnattributed()
+    {
+        // direct weighs 0. a > direct (2, 20): a takes all → 2, 20. direct alone (1, 5): nothing weighs → unattributed 1, 5.
+        var file = temp.Write("direct.csv", "path,total_conversions,total_conversion_value,total_null\na > direct,2,20,0\ndirect,1,5,0\n");
+
+        var rows = Csv(CliRun.Of("attribute", "--paths", file, "--model", "custom", "--channel-weights", "direct=0", "--format", "csv").ShouldSucceed());
+
+        rows.Should().HaveCount(3);
+        ShouldHaveRow(rows, "custom", "conversion", "a", 2, 20);
+        ShouldHaveRow(rows, "custom", "conversion", "direct", 0, 0);
+        ShouldHaveRow(rows, "custom", "conversion", "(unattributed)", 1, 5);
+    }
+
+    [Fact]
+    public void AttributePaths_ChannelWeightsForAnUnknownChannel_IsAUsageError()
+        => CliRun.Of("attribute", "--paths", paths, "--model", "custom", "--channel-weights", "A=2").ShouldFail(2, "--channel-weights: channel 'A' does not occur in", "did you mean 'a'?");
+
+    [Fact]
+    public void AttributePaths_Json_SameShapeAsForDataDrivenModels()
+    {
+        // a > b > a (3, 30) under linear: a 2, 20; b 1, 10 (as above), in the attribute command's JSON document.
+        var file = temp.Write("aba.csv", "path,total_conversions,total_conversion_value,total_null\na > b > a,3,30,1\n");
+
+        var run = CliRun.Of("attribute", "--paths", file, "--model", "linear", "--model", "markov", "--format", "json").ShouldSucceed();
+
+        using var json = JsonDocument.Parse(run.Stdout);
+        var models = json.RootElement.GetProperty("blocks");
+        models.GetArrayLength().Should().Be(2);
+        var linear = models[0];
+        linear.GetProperty("model").GetString().Should().Be("linear");
+        linear.GetProperty("conversion").GetString().Should().Be("conversion");
+        linear.GetProperty("totalConversions").GetDouble().Should().Be(3);
+        linear.GetProperty("totalValue").GetDouble().Should().Be(30);
+        models[1].EnumerateObject().Select(static p => p.Name).Should().Equal(linear.EnumerateObject().Select(static p => p.Name));
+    }
+
+    [Fact]
     public void AttributePaths_Shapley_PathLevelCreditAsWorkedByHand()
     {
         // Rates: v({a,b}) = 1/2, v({a}) = 1/2, v({b}) = 1. On a > b: φa = ½(v(a) + v(ab) − v(b)) = ½(½ − ½) = 0,
@@ -186,6 +270,22 @@ public sealed class DataDrivenCommandTests : IDisposable
         ShouldHaveRow(rows, "linear", "order", "email", 0.5, 45);
         ShouldHaveRow(rows, "markov", "order", "(unattributed)", 2, 120);
         ShouldHaveRow(rows, "markov", "lead", "(unattributed)", 1, 10);
+    }
+
+    [Fact]
+    public void ShapleyModelFileOnUnseenChannels_UnattributedWithAWarning()
+    {
+        var saved = temp.File("shapley.json");
+        CliRun.Of("fit", "--paths", paths, "--model", "shapley", "--save", saved).ShouldSucceed();
+
+        // Like the Markov chain above: the events have neither a nor b, so all three conversions (90 + 10 + 30) are
+        // unattributed, not split equally, and stderr says which channels the model never saw.
+        var run = CliRun.Of("attribute", "--input", events, "--model-file", saved, "--format", "csv");
+
+        run.ExitCode.Should().Be(0);
+        ShouldHaveRow(Csv(run), "shapley", "order", "(unattributed)", 2, 120);
+        ShouldHaveRow(Csv(run), "shapley", "lead", "(unattributed)", 1, 10);
+        run.Stderr.Should().Be("warning: the shapley model never saw 2 channel(s) of '" + events + "' (email, display): their touches earn nothing, and conversions touched only by them are unattributed.\n");
     }
 
     [Fact]
@@ -339,7 +439,7 @@ public sealed class DataDrivenCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "attribute", "--paths", "P", "--model", "linear" }, "--model linear: a rule-based model needs journeys")]
+    [InlineData(new[] { "attribute", "--paths", "P", "--model", "time-decay" }, "--model time-decay cannot run with --paths: model 'time-decay' weighs each touch by its age before the conversion, and paths have no timestamps")]
     [InlineData(new[] { "attribute", "--paths", "P", "--input", "E", "--model", "markov" }, "--paths and --input: give one of them")]
     [InlineData(new[] { "attribute", "--model", "markov" }, "--paths FILE")]
     [InlineData(new[] { "attribute", "--paths", "P", "--model", "markov", "--lookback", "3d" }, "--lookback applies to --input")]
@@ -353,14 +453,14 @@ public sealed class DataDrivenCommandTests : IDisposable
     [InlineData(new[] { "fit", "--paths", "P", "--model", "markov", "--conversion", "order", "--save", "M" }, "a path file has no conversion kinds")]
     [InlineData(new[] { "attribute", "--paths", "P", "--model-file", "M" }, "--model-file needs --input")]
     [InlineData(new[] { "attribute", "--input", "E", "--model", "linear", "--order", "2" }, "--order applies to --model markov")]
-    [InlineData(new[] { "attribute", "--input", "E", "--model", "markov", "--order", "0" }, "--order: 0 is not an order")]
+    [InlineData(new[] { "attribute", "--input", "E", "--model", "markov", "--order", "0" }, "--order expects a whole number from 1 to 32, got '0'")]
     [InlineData(new[] { "fit", "--paths", "P", "--model", "linear", "--save", "M" }, "--model: 'linear' is rule-based")]
     [InlineData(new[] { "fit", "--paths", "P", "--model", "shapley", "--order", "2", "--save", "M" }, "--order applies to --model markov, not shapley")]
     [InlineData(new[] { "fit", "--paths", "P", "--model", "markov" }, "--save")]
     [InlineData(new[] { "markov", "--paths", "P", "--removal-effects", "--transitions" }, "give one of them, not both")]
     [InlineData(new[] { "markov", "--paths", "P", "--exclude", "a" }, "--exclude applies to --input")]
-    [InlineData(new[] { "choose-order", "--paths", "P", "--max-order", "40" }, "--max-order: 40 is not an order")]
-    [InlineData(new[] { "choose-order", "--paths", "P", "--folds", "1" }, "--folds: 1 is too few")]
+    [InlineData(new[] { "choose-order", "--paths", "P", "--max-order", "40" }, "--max-order expects a whole number from 1 to 32, got '40'")]
+    [InlineData(new[] { "choose-order", "--paths", "P", "--folds", "1" }, "--folds expects a whole number of at least 2, got '1'")]
     public void CommandLineMistakes_AreUsageErrors(string[] args, string fragment)
     {
         var resolved = args.Select(a => a switch
@@ -374,5 +474,18 @@ public sealed class DataDrivenCommandTests : IDisposable
 
         CliRun.Of(resolved).ShouldFail(2, fragment);
         File.Exists(temp.File("model.json")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void ModelFileOverTheSizeCap_IsADataErrorBeforeItIsRead()
+    {
+        // A sparse file just over 256 MiB: the cap is checked on the length, so nothing is read into memory.
+        var huge = temp.File("huge.json");
+        using (var stream = new FileStream(huge, FileMode.CreateNew))
+        {
+            stream.SetLength((256L << 20) + 1);
+        }
+
+        CliRun.Of("attribute", "--input", events, "--model-file", huge).ShouldFail(1, "a saved model may be at most 256 MiB");
     }
 }

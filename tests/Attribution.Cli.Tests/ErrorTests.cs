@@ -135,7 +135,7 @@ public sealed class ErrorTests : IDisposable
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var exit = CliApp.Run(["attribute", "--input", input, "--model", "nope"], stdout, stderr);
+        var exit = CliApp.Run(["attribute", "--input", input, "--model", "nope"], stdout, stderr, cancellationToken: TestContext.Current.CancellationToken);
 
         exit.Should().Be(2);
         stderr.ToString().Should().StartWith("attribution: error: --model: unknown model 'nope'");

@@ -19,7 +19,7 @@ public sealed class ProgressTests : IDisposable
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var exit = CliApp.Run(["attribute", "--input", input, "--model", "linear", "--format", "csv"], stdout, stderr, stdoutIsTerminal: false, rethrowUnexpected: true, showProgress: true);
+        var exit = CliApp.Run(["attribute", "--input", input, "--model", "linear", "--format", "csv"], stdout, stderr, stdoutIsTerminal: false, rethrowUnexpected: true, showProgress: true, cancellationToken: TestContext.Current.CancellationToken);
 
         exit.Should().Be(0);
         stdout.ToString().Should().Be("model,conversion,channel,conversions,value\nlinear,order,email,1,90\n");
@@ -30,6 +30,20 @@ public sealed class ProgressTests : IDisposable
         text.Should().Contain("\rattributing with linear: 1 of 1 journeys");
         text.Should().EndWith("\r").And.NotContain("\n");
         text.Split('\r')[^2].Trim().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void On_a_terminal_fitting_a_markov_chain_shows_its_steps()
+    {
+        var input = Input();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exit = CliApp.Run(["attribute", "--input", input, "--model", "markov", "--format", "csv"], stdout, stderr, stdoutIsTerminal: false, rethrowUnexpected: true, showProgress: true, cancellationToken: TestContext.Current.CancellationToken);
+
+        // One channel: states start and email, two steps each (elimination, then the fundamental matrix's diagonal).
+        exit.Should().Be(0);
+        stderr.ToString().Should().Contain("\rfitting markov: 4 of 4 steps");
     }
 
     [Fact]

@@ -108,8 +108,8 @@ public sealed partial class EventLogCsvReaderTests
     [Fact]
     public void Read_FieldCountAfterMultiLineQuotedField_CountsPhysicalLines()
     {
-        // The quoted campaign spans lines 2 and 3, so the short row starts on line 4.
-        var error = ReadError("journey_id,timestamp,channel,campaign\na,2026-03-01T09:00:00Z,email,\"two\nlines\"\na,2026-03-01T09:00:00Z\n");
+        // The quoted note (a column the reader ignores) spans lines 2 and 3, so the short row starts on line 4.
+        var error = ReadError("journey_id,timestamp,channel,note\na,2026-03-01T09:00:00Z,email,\"two\nlines\"\na,2026-03-01T09:00:00Z\n");
 
         error.Line.Should().Be(4);
         error.Column.Should().Be("channel");

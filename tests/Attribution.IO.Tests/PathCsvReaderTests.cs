@@ -3,7 +3,7 @@ using Attribution.DataDriven;
 
 namespace Attribution.IO.Tests;
 
-public sealed class PathCsvReaderTests
+public sealed partial class PathCsvReaderTests
 {
     private const string Header = "path,total_conversions,total_conversion_value,total_null\n";
 

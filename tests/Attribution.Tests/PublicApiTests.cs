@@ -168,6 +168,9 @@ public sealed class PublicApiTests(ITestOutputHelper output)
         [typeof(AttributionResult)] = () => new AttributionEngine().Run(SampleSet, AttributionModels.Linear),
         [typeof(AttributionReport)] = () => new AttributionEngine().Run(SampleSet, [AttributionModels.Linear]),
         [typeof(PathSet)] = () => PathSet.FromJourneys(SampleSet),
+        [typeof(SpendTable)] = () => SpendTable.Empty,
+        [typeof(IEnumerable<SpendReturn>)] = () => new[] { new SpendReturn("linear", "linear", ["linear"], 1, 1, 1) },
+        [typeof(BudgetWhatIfOptions)] = () => new BudgetWhatIfOptions { Budget = 1 },
     };
 
     private static bool TryArguments(ParameterInfo[] parameters, int nullIndex, NullabilityInfoContext nullability, out object?[] arguments)

@@ -11,7 +11,7 @@ using Attribution.Reports;
 namespace Attribution.Cli.Commands;
 
 /// <summary><c>attribution attribute --input FILE --model NAME ...</c>: attributes an event-log CSV under one or more models;
-/// with <c>--paths FILE</c>, reports the path-level credit of data-driven models.</summary>
+/// with <c>--paths FILE</c>, reports path-level credit (data-driven models and the position- and channel-based rules).</summary>
 internal static class AttributeCommand
 {
     public static Command Create(CliContext context)
@@ -20,7 +20,7 @@ internal static class AttributeCommand
         var spend = SpendOptions.Create();
         var paths = new Option<string?>("--paths")
         {
-            Description = "Instead of --input: an aggregated path CSV (path,total_conversions,total_conversion_value,total_null); data-driven models only, credited at path level.",
+            Description = "Instead of --input: an aggregated path CSV (path,total_conversions,total_conversion_value,total_null), credited at path level; every model but time-decay (a path has no timestamps).",
             HelpName = "FILE",
         };
         var funnel = new Option<bool>("--funnel")
@@ -30,7 +30,7 @@ internal static class AttributeCommand
         return CreateCore(
             context,
             "attribute",
-            "Attribute the conversions of an event-log CSV (or, with data-driven models, an aggregated path CSV) and compare models side by side, per conversion kind; with --spend, report spend, ROAS, ROI and cost per conversion of each kind.",
+            "Attribute the conversions of an event-log CSV (or an aggregated path CSV) and compare models side by side, per conversion kind; with --spend, report spend, ROAS, ROI and cost per conversion of each kind.",
             [report.By, report.Format, report.Output, spend.Spend, spend.Currency, funnel],
             includeTouchpoints: false,
             parseResult =>
@@ -66,7 +66,7 @@ internal static class AttributeCommand
                     else
                     {
                         SpendOptions.WarnUnknownNames(spendTable, result.Journeys, context);
-                        SpendReportWriter.Write(target, result, spendTable, eligible.Kinds, context);
+                        SpendReportWriter.Write(target, result, spendTable, parseResult.GetValue(spend.Spend)!, eligible.Kinds, context);
                     }
                 };
             },
@@ -87,15 +87,11 @@ internal static class AttributeCommand
     }
 
     private static void WritePathReport(ReportTarget target, PathReport report, CliContext context)
-    {
-        var text = new StringWriter();
-        PathReportWriter.Write(text, report, target.Format);
-        ReportOptions.WriteText(target, text.ToString(), context);
-    }
+        => context.Write("--output", target.OutputPath, text => PathReportWriter.Write(text, report, target.Format));
 
     /// <summary>Builds a command that reads an event log and runs models; <paramref name="prepare"/> checks the command's own
     /// options before the input is read and returns what to do with the report. With <paramref name="pathMode"/> the command
-    /// also takes a path file instead of the event log, for data-driven models only.</summary>
+    /// also takes a path file instead of the event log.</summary>
     internal static Command CreateCore(
         CliContext context,
         string name,
@@ -121,11 +117,14 @@ internal static class AttributeCommand
             Description = "A model saved by 'attribution fit --save' to run as it is, without training; repeatable.",
             HelpName = "FILE",
         };
-        var order = new Option<int?>("--order")
-        {
-            Description = "The markov model's order: how many previous channels a state remembers (default 1).",
-            HelpName = "N",
-        };
+        var order = OptionParsers.WholeNumber(
+            new Option<int?>("--order")
+            {
+                Description = "The markov model's order: how many previous channels a state remembers (default 1).",
+                HelpName = "N",
+            },
+            1,
+            DataOptions.MaxOrder);
         var halfLife = new Option<string?>("--half-life")
         {
             Description = "The time-decay model's half-life (default 7d).",
@@ -180,7 +179,7 @@ internal static class AttributeCommand
             if (orderValue is not null)
             {
                 RequireModel(names, "markov", "--order");
-                settings = settings with { Markov = new MarkovOptions { Order = DataOptions.ParseOrder("--order", orderValue.Value) } };
+                settings = settings with { Markov = new MarkovOptions { Order = orderValue.Value } };
             }
 
             var halfLifeText = parseResult.GetValue(halfLife);
@@ -224,25 +223,34 @@ internal static class AttributeCommand
             }
             if (pathsFile is not null)
             {
-                RunOnPaths(pathsFile, names, modelFiles, settings, eligibility.Given(parseResult), eligible.Kinds, finishPaths!);
+                RunOnPaths(pathsFile, names, modelFiles, settings, weights, eligibility.Given(parseResult), eligible.Kinds, finishPaths!, context);
                 return ExitCodes.Success;
             }
 
+            // Saved models are read before the input: a bad one is reported at once, not after the input's long read.
+            var loadedModels = modelFiles.Select(static file => (File: file, Model: ModelFile.Load("--model-file", file))).ToList();
             var path = parseResult.GetValue(input)!;
-            using var progress = context.Progress is null ? null : new ProgressDisplay(context.Progress, path);
+            using var display = context.Progress is null ? null : new ProgressDisplay(context.Progress, path);
+            var progress = new CancellationCheck(display, context.Cancellation);
             var journeys = Load(path, progress);
+            context.ThrowIfCancelled();
             EligibilityOptions.Check(journeys, path, eligible);
             if (weights is not null)
             {
-                RequireChannels(journeys, path, "--channel-weights", weights.Keys);
+                RequireChannels(journeys.Channels, path, "--channel-weights", weights.Keys);
             }
 
             // Data-driven models learn only the kinds reported: one model per kind, each kind's conversions weighed by its own.
             var data = new TrainingData(journeys, options, path, eligible.Kinds);
-            var models = names.Select(name => ModelFactory.Create(name, settings, data)).ToList();
-            AddModelFiles(models, modelFiles);
+            var fitting = display is null ? settings : settings with { Markov = settings.Markov with { Progress = display } };
+            var models = names.Select(name => ModelFactory.Create(name, fitting, data)).ToList();
+            AddModelFiles(models, loadedModels);
+            context.ThrowIfCancelled();
             var result = new AttributionEngine(options with { Progress = progress }).Run(journeys, models);
-            progress?.Dispose();
+            display?.Dispose();
+            context.ThrowIfCancelled();
+            FiniteNumbers.Require(result, path);
+            WarnUnseen(context, models, journeys, path);
             // A saved model learnt one kind: the blocks of other kinds under it would only say "all unattributed".
             var learnt = models.OfType<PerKindModel>().Where(static m => m.FromFile).ToDictionary(static m => m.Name, static m => (IReadOnlyCollection<string>)[.. m.Models.Keys]);
             finish!(result, eligible with { KindsOfModel = learnt });
@@ -252,17 +260,19 @@ internal static class AttributeCommand
         return command;
     }
 
-    // Without journeys there is nothing to allocate one by one: each data-driven model reports its own path-level credit.
-    private static void RunOnPaths(string pathsFile, List<string> names, string[] modelFiles, ModelSettings settings, IEnumerable<(string Name, bool Given)> journeyOptions, IReadOnlyList<string>? kinds, Action<PathReport> finish)
+    // Without journeys there is nothing to allocate one by one: each data-driven model reports its own path-level credit,
+    // and a rule-based one splits every path row by its weights (PathAttribution).
+    private static void RunOnPaths(
+        string pathsFile,
+        List<string> names,
+        string[] modelFiles,
+        ModelSettings settings,
+        Dictionary<string, double>? weights,
+        IEnumerable<(string Name, bool Given)> journeyOptions,
+        IReadOnlyList<string>? kinds,
+        Action<PathReport> finish,
+        CliContext context)
     {
-        foreach (var name in names)
-        {
-            if (!ModelFactory.IsDataDriven(name))
-            {
-                throw CliException.Usage($"--model {name}: a rule-based model needs journeys; give --input, or use --paths with {string.Join(" or ", ModelFactory.DataDrivenNames)}.");
-            }
-        }
-
         if (modelFiles.Length > 0)
         {
             throw CliException.Usage("--model-file needs --input: a saved model allocates the conversions of journeys; with --paths, fit with --model.");
@@ -282,17 +292,55 @@ internal static class AttributeCommand
             }
         }
 
+        // Rule-based models need no data, so one that needs timestamps is refused before the (possibly large) file is read.
+        var ruleBased = new Dictionary<string, IAttributionModel>(StringComparer.Ordinal);
+        foreach (var name in names.Where(static n => !ModelFactory.IsDataDriven(n)))
+        {
+            var model = ModelFactory.CreateRuleBased(name, settings);
+            if (!PathAttribution.CanRun(model, out var reason))
+            {
+                throw CliException.Usage($"--model {name} cannot run with --paths: {reason}; give --input (an event log) for it.");
+            }
+
+            ruleBased.Add(name, model);
+        }
+
         var paths = DataOptions.LoadPaths(pathsFile);
+        if (weights is not null)
+        {
+            RequireChannels(paths.Channels, pathsFile, "--channel-weights", weights.Keys);
+        }
+
         var data = new TrainingData(paths, pathsFile);
-        var models = names.Select(name => ModelFactory.Create(name, settings, data)).ToList();
-        finish(PathReport.Create(paths, models));
+        context.ThrowIfCancelled();
+        var models = names.Select(name => ruleBased.TryGetValue(name, out var model) ? model : ModelFactory.Create(name, settings, data)).ToList();
+        context.ThrowIfCancelled();
+        var report = PathReport.Create(paths, models);
+        FiniteNumbers.Require(report, pathsFile);
+        finish(report);
     }
 
-    private static void AddModelFiles(List<IAttributionModel> models, string[] modelFiles)
+    // Like Markov, a Shapley model gives channels it never saw no credit; say so instead of leaving it silent.
+    private static void WarnUnseen(CliContext context, List<IAttributionModel> models, JourneySet journeys, string path)
     {
-        foreach (var file in modelFiles)
+        foreach (var model in models)
         {
-            var loaded = ModelFile.Load("--model-file", file);
+            if (model is ShapleyModel shapley && context.Warnings is not null)
+            {
+                var unseen = shapley.GetUnseenChannels(journeys.Channels);
+                if (unseen.Count > 0)
+                {
+                    var listed = string.Join(", ", unseen.Take(5)) + (unseen.Count > 5 ? ", …" : "");
+                    context.Warnings.WriteLine($"warning: the shapley model never saw {unseen.Count} channel(s) of '{path}' ({listed}): their touches earn nothing, and conversions touched only by them are unattributed.");
+                }
+            }
+        }
+    }
+
+    private static void AddModelFiles(List<IAttributionModel> models, List<(string File, IAttributionModel Model)> modelFiles)
+    {
+        foreach (var (file, loaded) in modelFiles)
+        {
             if (models.Any(m => m.Name == loaded.Name))
             {
                 throw CliException.Usage($"--model-file: '{file}' holds model '{loaded.Name}', which is already among the models; each model name may appear once.");
@@ -336,9 +384,9 @@ internal static class AttributeCommand
     internal static JourneySet Load(string path, IProgress<long>? progress = null)
         => InputFile.Read("--input", path, file => EventLogCsvReader.Read(file, new EventLogCsvOptions { Progress = progress }));
 
-    internal static void RequireChannels(JourneySet journeys, string path, string option, IEnumerable<string> channels)
+    internal static void RequireChannels(IReadOnlyList<string> knownChannels, string path, string option, IEnumerable<string> channels)
     {
-        var known = new HashSet<string>(journeys.Channels, StringComparer.Ordinal);
+        var known = new HashSet<string>(knownChannels, StringComparer.Ordinal);
         foreach (var channel in channels)
         {
             if (known.Contains(channel))
@@ -346,8 +394,8 @@ internal static class AttributeCommand
                 continue;
             }
 
-            var hint = Suggestions.Hint(channel, journeys.Channels);
-            var channelList = journeys.Channels.Count == 0 ? "it has no touchpoints" : "its channels: " + string.Join(", ", journeys.Channels);
+            var hint = Suggestions.Hint(channel, knownChannels);
+            var channelList = knownChannels.Count == 0 ? "it has no touchpoints" : "its channels: " + string.Join(", ", knownChannels);
             throw CliException.Usage($"{option}: channel '{channel}' does not occur in '{path}'{hint}; {channelList}.");
         }
     }

@@ -11,24 +11,33 @@ internal static class ChooseOrderCommand
     public static Command Create(CliContext context)
     {
         var data = new DataOptions();
-        var maxOrder = new Option<int>("--max-order")
-        {
-            Description = "The highest order to score (default 5).",
-            HelpName = "N",
-            DefaultValueFactory = static _ => 5,
-        };
-        var folds = new Option<int>("--folds")
-        {
-            Description = "The number of cross-validation folds (default 5, at least 2).",
-            HelpName = "N",
-            DefaultValueFactory = static _ => 5,
-        };
-        var seed = new Option<int>("--seed")
-        {
-            Description = "Seeds the assignment of paths to folds (default 1).",
-            HelpName = "N",
-            DefaultValueFactory = static _ => 1,
-        };
+        var maxOrder = OptionParsers.WholeNumber(
+            new Option<int>("--max-order")
+            {
+                Description = "The highest order to score (default 5).",
+                HelpName = "N",
+                DefaultValueFactory = static _ => 5,
+            },
+            1,
+            DataOptions.MaxOrder);
+        var folds = OptionParsers.WholeNumber(
+            new Option<int>("--folds")
+            {
+                Description = "The number of cross-validation folds (default 5, at least 2).",
+                HelpName = "N",
+                DefaultValueFactory = static _ => 5,
+            },
+            2,
+            int.MaxValue);
+        var seed = OptionParsers.WholeNumber(
+            new Option<int>("--seed")
+            {
+                Description = "Seeds the assignment of paths to folds (default 1).",
+                HelpName = "N",
+                DefaultValueFactory = static _ => 1,
+            },
+            int.MinValue,
+            int.MaxValue);
         var format = Grid.CreateFormat();
         var output = Grid.CreateOutput("Write to this file instead of standard output.");
         var command = new Command(
@@ -41,15 +50,11 @@ internal static class ChooseOrderCommand
 
         command.SetAction(parseResult =>
         {
-            var highest = DataOptions.ParseOrder("--max-order", parseResult.GetValue(maxOrder));
+            var highest = parseResult.GetValue(maxOrder);
             var foldCount = parseResult.GetValue(folds);
-            if (foldCount < 2)
-            {
-                throw CliException.Usage($"--folds: {foldCount} is too few; use at least 2.");
-            }
 
             var target = Grid.Resolve(parseResult, format, output, context);
-            var training = data.Load(parseResult);
+            var training = data.Load(parseResult, context);
             IReadOnlyList<MarkovOrderScore> scores;
             try
             {
@@ -59,6 +64,8 @@ internal static class ChooseOrderCommand
             {
                 throw CliException.BadData($"cannot choose an order from '{training.Source}': {ModelFactory.MessageOf(e)}");
             }
+
+            context.ThrowIfCancelled();
 
             // The best order has the highest penalised AUC; a tie goes to the lower, simpler order.
             var best = 0;
@@ -74,6 +81,7 @@ internal static class ChooseOrderCommand
                 target,
                 ["order", "states", "auc", "penalized_auc", "best"],
                 [.. scores.Select((s, i) => new object[] { s.Order, s.StateCount, s.Auc, s.PenalizedAuc, i == best })],
+                training.Source,
                 context);
             return ExitCodes.Success;
         });

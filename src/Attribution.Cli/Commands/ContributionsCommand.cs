@@ -36,24 +36,19 @@ internal static class ContributionsCommand
                 {
                     var all = ContributionRecords.From(result);
                     var records = eligible.Kinds is { } kinds ? [.. all.Where(r => kinds.Contains(r.ConversionKind))] : all.ToList();
-
-                    string text;
                     if (json)
                     {
-                        using var stream = new MemoryStream();
-                        ContributionWriter.WriteJson(stream, records);
-                        text = System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+                        context.WriteBinaryFile("--output", path, stream =>
+                        {
+                            ContributionWriter.WriteJson(stream, records);
+                            stream.WriteByte((byte)'\n');
+                        });
                     }
                     else
                     {
-                        var csv = new StringWriter();
-                        ContributionWriter.WriteCsv(csv, records);
-                        text = csv.ToString();
+                        context.WriteFile("--output", path, writer => ContributionWriter.WriteCsv(writer, records));
                     }
-
-                    ReportOptions.WriteFile("--output", path, text);
-                    context.Stdout.Write($"Wrote {records.Count} contribution records to {path}\n");
-                    context.Stdout.Flush();
+                    context.WriteOut($"Wrote {records.Count} contribution records to {path}\n");
                 };
             });
     }

@@ -34,7 +34,7 @@ internal sealed class DataOptions
     }
 
     /// <summary>Checks the options and reads the file.</summary>
-    public TrainingData Load(ParseResult parseResult)
+    public TrainingData Load(ParseResult parseResult, CliContext context)
     {
         var pathsFile = parseResult.GetValue(Paths);
         var inputFile = parseResult.GetValue(Input);
@@ -55,7 +55,8 @@ internal sealed class DataOptions
             return new TrainingData(LoadPaths(pathsFile), pathsFile);
         }
 
-        var journeys = AttributeCommand.Load(inputFile!);
+        var journeys = AttributeCommand.Load(inputFile!, new CancellationCheck(null, context.Cancellation));
+        context.ThrowIfCancelled();
         EligibilityOptions.Check(journeys, inputFile!, eligible);
         var kind = SingleKind(journeys, eligible.Kinds, "--conversion");
         return new TrainingData(journeys, eligible.Options, inputFile!, [kind]);
@@ -109,7 +110,6 @@ internal sealed class DataOptions
 
     public static PathSet LoadPaths(string path) => InputFile.Read("--paths", path, static file => PathCsvReader.Read(file));
 
-    /// <summary>Parses <c>--order</c>-like integers: 1 to 32, the orders a Markov chain supports.</summary>
-    public static int ParseOrder(string option, int value)
-        => value is >= 1 and <= 32 ? value : throw CliException.Usage($"{option}: {value} is not an order; use 1 to 32.");
+    /// <summary>The highest order a Markov chain supports (<c>--order</c>, <c>--max-order</c>).</summary>
+    public const int MaxOrder = 32;
 }

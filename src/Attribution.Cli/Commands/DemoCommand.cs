@@ -59,16 +59,14 @@ internal static class DemoCommand
             var generated = DemoData.Generate();
             if (eventsPath is not null)
             {
-                var csv = new StringWriter();
-                EventLogCsvWriter.Write(csv, generated);
-                ReportOptions.WriteFile("--write-events", eventsPath, csv.ToString());
+                context.WriteFile("--write-events", eventsPath, csv => EventLogCsvWriter.Write(csv, generated));
             }
 
             var journeys = JourneySet.Create(generated);
             var settings = new ModelSettings { ChannelWeights = new ChannelWeightsModelOptions { Weights = DemoData.CustomWeights } };
             var data = new TrainingData(journeys, new AttributionOptions(), "demo");
             var models = ModelFactory.RuleBasedNames.Select(name => ModelFactory.Create(name, settings, data)).ToList();
-            var result = new AttributionEngine().Run(journeys, models);
+            var result = new AttributionEngine(new AttributionOptions { Progress = new CancellationCheck(null, context.Cancellation) }).Run(journeys, models);
 
             var weights = string.Join(",", DemoData.CustomWeights.Select(static w => string.Create(CultureInfo.InvariantCulture, $"{w.Key}={w.Value}")));
             var note = $"Reset same-kind (an order is credited from every touch since the journey's previous order, including those before its lead), lookback 90d, time-decay half-life 7d, u-shaped 0.4,0.2,0.4, custom --channel-weights {weights}.\n"

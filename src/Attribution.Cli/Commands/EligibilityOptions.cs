@@ -121,7 +121,7 @@ internal sealed class EligibilityOptions
     /// <summary>Checks every channel and kind the options name against the data: a name that does not occur is a typo.</summary>
     public static void Check(JourneySet journeys, string path, EligibilitySettings settings)
     {
-        AttributeCommand.RequireChannels(journeys, path, "--exclude", settings.Options.ExcludedChannels);
+        AttributeCommand.RequireChannels(journeys.Channels, path, "--exclude", settings.Options.ExcludedChannels);
         RequireKinds(journeys, path, "--conversion", settings.Kinds ?? []);
         RequireKinds(journeys, path, "--lookback", settings.Options.LookbackByKind.Keys);
         RequireKinds(journeys, path, "--stages", settings.Options.Stages);

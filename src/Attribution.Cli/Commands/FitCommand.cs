@@ -16,11 +16,14 @@ internal static class FitCommand
             HelpName = "NAME",
             Required = true,
         };
-        var order = new Option<int?>("--order")
-        {
-            Description = "The markov model's order (default 1).",
-            HelpName = "N",
-        };
+        var order = OptionParsers.WholeNumber(
+            new Option<int?>("--order")
+            {
+                Description = "The markov model's order (default 1).",
+                HelpName = "N",
+            },
+            1,
+            DataOptions.MaxOrder);
         var save = ReportOptions.RequiredFile("--save", "The JSON file to write; 'attribution attribute --model-file FILE' applies it to an event log.");
         var command = new Command("fit", "Fit a data-driven model (markov, shapley) on a path file or an event log and save it as JSON.")
         {
@@ -45,13 +48,17 @@ internal static class FitCommand
                     throw CliException.Usage($"--order applies to --model markov, not {name}.");
                 }
 
-                settings = settings with { Markov = new MarkovOptions { Order = DataOptions.ParseOrder("--order", orderValue.Value) } };
+                settings = settings with { Markov = new MarkovOptions { Order = orderValue.Value } };
             }
 
             var file = ReportOptions.GetFile(parseResult, save);
 
-            var training = data.Load(parseResult);
-            var fitted = ModelFactory.Create(name, settings, training);
+            var training = data.Load(parseResult, context);
+            using var progress = context.Progress is null ? null : new ProgressDisplay(context.Progress, training.Source);
+            var fitting = progress is null ? settings : settings with { Markov = settings.Markov with { Progress = progress } };
+            var fitted = ModelFactory.Create(name, fitting, training);
+            progress?.Dispose();
+            context.ThrowIfCancelled();
             var (json, summary) = fitted switch
             {
                 MarkovModel markov => (markov.ToJson(), $"{markov.Channels.Count} channels, {markov.StateCount} states"),
@@ -64,10 +71,9 @@ internal static class FitCommand
                 json = ModelFile.WithConversionKind(json, training.Kinds[0]);
             }
 
-            ReportOptions.WriteFile("--save", file, json + "\n");
+            context.WriteFile("--save", file, writer => writer.Write(json + "\n"));
             var of = training.Journeys is null ? string.Empty : $" (conversions of kind '{training.Kinds[0]}')";
-            context.Stdout.Write($"Fitted {fitted.Name} ({summary}) on '{training.Source}'{of}; saved to {file}\n");
-            context.Stdout.Flush();
+            context.WriteOut($"Fitted {fitted.Name} ({summary}) on '{training.Source}'{of}; saved to {file}\n");
             return ExitCodes.Success;
         });
 

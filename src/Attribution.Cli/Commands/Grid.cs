@@ -36,19 +36,21 @@ internal static class Grid
         return new GridTarget(chosen, file);
     }
 
-    public static void Write(GridTarget target, IReadOnlyList<string> headers, IReadOnlyList<object?[]> rows, CliContext context)
+    /// <summary>Writes the grid; a number out of range (an overflow in <paramref name="source"/>'s data) stops it first.</summary>
+    public static void Write(GridTarget target, IReadOnlyList<string> headers, IReadOnlyList<object?[]> rows, string source, CliContext context)
     {
-        var text = new StringWriter();
-        GridWriter.Write(text, target.Format, headers, rows);
-        if (target.OutputPath is null)
+        foreach (var row in rows)
         {
-            context.Stdout.Write(text.ToString());
-            context.Stdout.Flush();
+            for (var c = 0; c < row.Length; c++)
+            {
+                if (row[c] is double d)
+                {
+                    FiniteNumbers.Require(d, source, $"{headers[c]} of {row[0]}");
+                }
+            }
         }
-        else
-        {
-            ReportOptions.WriteFile("--output", target.OutputPath, text.ToString());
-        }
+
+        context.Write("--output", target.OutputPath, text => GridWriter.Write(text, target.Format, headers, rows));
     }
 }
 

@@ -11,11 +11,14 @@ internal static class MarkovCommand
     public static Command Create(CliContext context)
     {
         var data = new DataOptions();
-        var order = new Option<int?>("--order")
-        {
-            Description = "The chain's order: how many previous channels a state remembers (default 1).",
-            HelpName = "N",
-        };
+        var order = OptionParsers.WholeNumber(
+            new Option<int?>("--order")
+            {
+                Description = "The chain's order: how many previous channels a state remembers (default 1).",
+                HelpName = "N",
+            },
+            1,
+            DataOptions.MaxOrder);
         var removalEffects = new Option<bool>("--removal-effects")
         {
             Description = "Print channel,removal_effect,value_removal_effect,conversions,value (the default).",
@@ -44,17 +47,19 @@ internal static class MarkovCommand
             var orderValue = parseResult.GetValue(order);
             if (orderValue is not null)
             {
-                settings = settings with { Markov = new MarkovOptions { Order = DataOptions.ParseOrder("--order", orderValue.Value) } };
+                settings = settings with { Markov = new MarkovOptions { Order = orderValue.Value } };
             }
 
-            var training = data.Load(parseResult);
+            var training = data.Load(parseResult, context);
             var model = (MarkovModel)ModelFactory.Create("markov", settings, training);
+            context.ThrowIfCancelled();
             if (parseResult.GetValue(transitions))
             {
                 Grid.Write(
                     target,
                     ["from", "to", "count", "probability"],
                     [.. model.Transitions.Select(static t => new object[] { t.From, t.To, t.Count, t.Probability })],
+                    training.Source,
                     context);
             }
             else
@@ -63,6 +68,7 @@ internal static class MarkovCommand
                     target,
                     ["channel", "removal_effect", "value_removal_effect", "conversions", "value"],
                     [.. model.Results.Select(static r => new object[] { r.Channel, r.RemovalEffect, r.ValueRemovalEffect, r.AttributedConversions, r.AttributedValue })],
+                    training.Source,
                     context);
             }
 

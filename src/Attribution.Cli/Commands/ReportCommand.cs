@@ -34,11 +34,8 @@ internal static class ReportCommand
                         SpendOptions.WarnUnknownNames(spendTable, result.Journeys, context);
                     }
 
-                    var html = new StringWriter();
-                    HtmlReportWriter.Write(html, result, spendTable, options with { Attribution = eligible.Options, Kinds = eligible.Kinds });
-                    ReportOptions.WriteFile("--output", path, html.ToString());
-                    context.Stdout.Write($"Wrote {path}\n");
-                    context.Stdout.Flush();
+                    context.WriteFile("--output", path, html => HtmlReportWriter.Write(html, result, spendTable, options with { Attribution = eligible.Options, Kinds = eligible.Kinds }));
+                    context.WriteOut($"Wrote {path}\n");
                 };
             });
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Attribution.Cli.Output;
 using Attribution.Reports;
 
@@ -8,8 +7,6 @@ namespace Attribution.Cli.Commands;
 /// <summary>The options that say how and where a report is written, shared by <c>attribute</c> and <c>demo</c>.</summary>
 internal sealed class ReportOptions
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
     public Option<string?> By { get; } = new("--by")
     {
         Description = "Rows per channel or per campaign (touches without a campaign count as (none)).",
@@ -78,17 +75,7 @@ internal sealed class ReportOptions
 
     /// <summary>Writes finished text to the output file or standard output.</summary>
     public static void WriteText(ReportTarget target, string text, CliContext context)
-    {
-        if (target.OutputPath is null)
-        {
-            context.Stdout.Write(text);
-            context.Stdout.Flush();
-        }
-        else
-        {
-            WriteFile("--output", target.OutputPath, text);
-        }
-    }
+        => context.Write("--output", target.OutputPath, writer => writer.Write(text));
 
     /// <summary>Creates a required option naming a file to write.</summary>
     public static Option<string> RequiredFile(string name, string description) => new(name)
@@ -112,19 +99,6 @@ internal sealed class ReportOptions
         if (path is not null && string.IsNullOrWhiteSpace(path))
         {
             throw CliException.Usage($"{option}: the file name is empty.");
-        }
-    }
-
-    /// <summary>Writes a whole file, turning I/O failures into a one-line data error naming the option.</summary>
-    public static void WriteFile(string option, string path, string contents)
-    {
-        try
-        {
-            File.WriteAllText(path, contents, Utf8NoBom);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new CliException($"{option}: cannot write '{path}': {e.Message}", ExitCodes.Data);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Attribution.Cli.Output;
 using Attribution.IO;
 using Attribution.Journeys;
 using Attribution.Reports;
@@ -35,7 +36,9 @@ internal sealed record SpendOptions(Option<string?> Spend, Option<string?> Curre
             return null;
         }
 
-        return InputFile.Read("--spend", path, file => SpendCsvReader.Read(file, new SpendCsvOptions { Currency = currency }));
+        var table = InputFile.Read("--spend", path, file => SpendCsvReader.Read(file, new SpendCsvOptions { Currency = currency }));
+        FiniteNumbers.Require(table, path);
+        return table;
     }
 
     /// <summary>Warns on standard error about every spend channel or campaign that never occurs in the data, with the

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Attribution.Cli.Output;
+using Attribution.IO.Internal;
 using Attribution.Journeys;
 
 namespace Attribution.Cli.Demo;
@@ -19,7 +20,7 @@ internal static class EventLogCsvWriter
         writer.Write('\n');
         foreach (var journey in journeys)
         {
-            var id = CsvReportWriter.Escape(journey.Id);
+            var id = CsvText.Quote(journey.Id);
             var touches = journey.Touchpoints;
             var conversions = journey.Conversions;
             int t = 0, c = 0;
@@ -28,12 +29,12 @@ internal static class EventLogCsvWriter
                 if (t < touches.Length && (c == conversions.Length || touches[t].Instant.UtcTicks <= conversions[c].Instant.UtcTicks))
                 {
                     var touch = touches[t++];
-                    writer.Write(string.Create(CultureInfo.InvariantCulture, $"{id},{Timestamp(touch.Instant)},{CsvReportWriter.Escape(touch.Channel)},{CsvReportWriter.Escape(touch.Campaign ?? string.Empty)},,,\n"));
+                    writer.Write(string.Create(CultureInfo.InvariantCulture, $"{id},{Timestamp(touch.Instant)},{CsvText.Quote(touch.Channel)},{CsvText.Quote(touch.Campaign ?? string.Empty)},,,\n"));
                 }
                 else
                 {
                     var conversion = conversions[c++];
-                    writer.Write(string.Create(CultureInfo.InvariantCulture, $"{id},{Timestamp(conversion.Instant)},,,{CsvReportWriter.Escape(conversion.Kind)},{CsvReportWriter.Number(conversion.Value)},{CsvReportWriter.Escape(conversion.Id ?? string.Empty)}\n"));
+                    writer.Write(string.Create(CultureInfo.InvariantCulture, $"{id},{Timestamp(conversion.Instant)},,,{CsvText.Quote(conversion.Kind)},{CsvReportWriter.Number(conversion.Value)},{CsvText.Quote(conversion.Id ?? string.Empty)}\n"));
                 }
             }
         }

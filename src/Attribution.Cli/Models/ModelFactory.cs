@@ -65,6 +65,19 @@ internal static class ModelFactory
     public static IAttributionModel Create(string canonicalName, ModelSettings settings, TrainingData data)
         => Find(canonicalName).Create(settings, data);
 
+    /// <summary>Creates the rule-based model with a canonical name; it needs no data, so it can be checked before any is read.</summary>
+    /// <exception cref="ArgumentException">The model is data-driven.</exception>
+    public static IAttributionModel CreateRuleBased(string canonicalName, ModelSettings settings)
+    {
+        var registration = Find(canonicalName);
+        if (registration.DataDriven)
+        {
+            throw new ArgumentException($"'{canonicalName}' learns from data; call Create.", nameof(canonicalName));
+        }
+
+        return registration.Create(settings, null!);
+    }
+
     private static ModelRegistration Find(string canonicalName)
     {
         foreach (var registration in Registrations)

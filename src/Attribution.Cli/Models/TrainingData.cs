@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Attribution.Cli.Output;
 using Attribution.DataDriven;
 using Attribution.Engine;
 using Attribution.Journeys;
@@ -30,7 +31,7 @@ internal sealed class TrainingData
     public TrainingData(PathSet paths, string source)
     {
         Source = source;
-        filePaths = paths;
+        filePaths = Checked(paths, source);
         Kinds = [Conversion.DefaultKind];
     }
 
@@ -46,5 +47,14 @@ internal sealed class TrainingData
     /// <summary>Gets the paths of one kind: its conversions' eligible windows, and each journey's touches after its last
     /// conversion of that kind as a non-converting path.</summary>
     public PathSet PathsOf(string kind)
-        => filePaths ?? byKind.GetOrAdd(kind, k => PathSet.FromJourneys(Journeys!, options, Journeys!.Kinds.Count == 0 ? null : k));
+        => filePaths ?? byKind.GetOrAdd(kind, k => Checked(PathSet.FromJourneys(Journeys!, options, Journeys!.Kinds.Count == 0 ? null : k), Source));
+
+    // A model learns from the paths' totals: an overflowing one would be solved with infinities, so it stops here.
+    private static PathSet Checked(PathSet paths, string source)
+    {
+        FiniteNumbers.Require(paths.TotalConversions, source, "the total conversions of the paths");
+        FiniteNumbers.Require(paths.TotalValue, source, "the total conversion value of the paths");
+        FiniteNumbers.Require(paths.TotalNulls, source, "the total non-converting paths");
+        return paths;
+    }
 }

@@ -29,9 +29,9 @@ internal static class CsvReportWriter
         }
     }
 
-    /// <summary>Quotes a field when it holds a comma, quote or line break (RFC 4180).</summary>
-    public static string Escape(string field)
-        => field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>Spells a text cell of a report: guarded against spreadsheet formulas, then quoted when it holds a comma,
+    /// quote or line break (the one rule of every CSV writer, <see cref="Attribution.IO.Internal.CsvText"/>).</summary>
+    public static string Escape(string field) => Attribution.IO.Internal.CsvText.TextCell(field);
 
     /// <summary>Formats a number as the shortest invariant text that round-trips.</summary>
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);

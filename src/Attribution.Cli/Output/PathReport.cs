@@ -4,24 +4,32 @@ using Attribution.Reports;
 
 namespace Attribution.Cli.Output;
 
-/// <summary>What data-driven models credit to each channel of a path file, where there are no journeys to allocate one by one.</summary>
+/// <summary>What models credit to each channel of a path file, where there are no journeys to allocate one by one.</summary>
 /// <param name="Paths">The paths the models learnt from.</param>
 /// <param name="Results">One result per model, in the order given.</param>
 internal sealed record PathReport(PathSet Paths, IReadOnlyList<PathModelResult> Results)
 {
-    /// <summary>Takes each fitted model's path-level attribution: a Markov chain's removal-effect shares, Shapley's credit of the training paths.</summary>
+    /// <summary>Takes each fitted model's path-level attribution (a Markov chain's removal-effect shares, Shapley's credit of
+    /// the training paths) and splits each path row by a rule-based model's weights (<see cref="PathAttribution.Run"/>).</summary>
+    /// <exception cref="ArgumentException">A rule-based model needs timestamps (<see cref="PathAttribution.CanRun"/>).</exception>
     public static PathReport Create(PathSet paths, IEnumerable<IAttributionModel> models)
     {
         var results = new List<PathModelResult>();
         foreach (var model in models)
         {
-            var rows = model switch
+            switch (model)
             {
-                MarkovModel markov => markov.Results.Select(static r => new CreditTotal(r.Channel, r.AttributedConversions, r.AttributedValue)).ToList(),
-                ShapleyModel shapley => shapley.ByChannel,
-                _ => throw new ArgumentException($"Model '{model.Name}' has no path-level attribution.", nameof(models)),
-            };
-            results.Add(PathModelResult.Create(model.Name, paths, rows));
+                case MarkovModel markov:
+                    results.Add(PathModelResult.Create(model.Name, paths, [.. markov.Results.Select(static r => new CreditTotal(r.Channel, r.AttributedConversions, r.AttributedValue))]));
+                    break;
+                case ShapleyModel shapley:
+                    results.Add(PathModelResult.Create(model.Name, paths, shapley.ByChannel));
+                    break;
+                default:
+                    var split = PathAttribution.Run(paths, model);
+                    results.Add(new PathModelResult(model.Name, paths.TotalConversions, paths.TotalValue, split.UnattributedConversions, split.UnattributedValue, split.ByChannel));
+                    break;
+            }
         }
 
         return new PathReport(paths, results);

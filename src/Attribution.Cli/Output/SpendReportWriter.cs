@@ -13,7 +13,7 @@ namespace Attribution.Cli.Output;
 /// names, is empty in CSV, null in JSON and "n/a" in a table.</remarks>
 internal static class SpendReportWriter
 {
-    public static void Write(ReportTarget target, AttributionReport report, SpendTable? spend, IReadOnlyCollection<string>? kinds, CliContext context)
+    public static void Write(ReportTarget target, AttributionReport report, SpendTable? spend, string source, IReadOnlyCollection<string>? kinds, CliContext context)
     {
         spend ??= SpendTable.Empty;
         var rows = new List<SpendReturn>();
@@ -33,26 +33,37 @@ internal static class SpendReportWriter
         }
 
         var key = ReportWriter.KeyHeader(target.Grouping);
-        var text = new StringWriter();
-        switch (target.Format)
+        foreach (var r in rows)
         {
-            case ReportFormat.Csv:
-                WriteCsv(text, key, rows);
-                break;
-            case ReportFormat.Json:
-                WriteJson(text, key, rows, spend.Currency, report.Results.Count > 0 ? report.Results[0].Options.Period : null);
-                break;
-            default:
-                WriteTable(text, key, rows, spend.Currency, report.Results.Count > 0 ? report.Results[0].Options.Period : null);
-                break;
+            // ROAS, ROI and CPA divide by spend or conversions: a tiny divisor can overflow where the totals did not.
+            var what = $"model '{r.Model}', kind '{r.Kind}' and {key} '{r.Key}'";
+            FiniteNumbers.Require(r.Spend, source, "the spend of " + what);
+            FiniteNumbers.Require(r.Roas ?? 0, source, "the ROAS of " + what);
+            FiniteNumbers.Require(r.Roi ?? 0, source, "the ROI of " + what);
+            FiniteNumbers.Require(r.Cpa ?? 0, source, "the CPA of " + what);
         }
 
-        if (target.Format == ReportFormat.Csv && report.Results.Count > 0 && report.Results[0].Options.Period is { } period)
+        var period = report.Results.Count > 0 ? report.Results[0].Options.Period : null;
+        if (target.Format == ReportFormat.Csv && period is { } p)
         {
-            context.Note($"the rows count only conversions {CreditReport.Describe(period)}, and only spend lines dated inside it.");
+            context.Note($"the rows count only conversions {CreditReport.Describe(p)}, and only spend lines dated inside it.");
         }
 
-        ReportOptions.WriteText(target, text.ToString(), context);
+        context.Write("--output", target.OutputPath, text =>
+        {
+            switch (target.Format)
+            {
+                case ReportFormat.Csv:
+                    WriteCsv(text, key, rows);
+                    break;
+                case ReportFormat.Json:
+                    WriteJson(text, key, rows, spend.Currency, period);
+                    break;
+                default:
+                    WriteTable(text, key, rows, spend.Currency, period);
+                    break;
+            }
+        });
     }
 
     private static void WriteCsv(TextWriter writer, string key, IReadOnlyList<SpendReturn> rows)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Attribution.Journeys;
 using CsvHelper;
@@ -10,6 +11,20 @@ internal static class CsvInput
 {
     /// <summary>The name errors give an input that was not named.</summary>
     public const string StreamSourceName = "<stream>";
+
+    /// <summary>The longest record (a header or a row, quoted line breaks included) a reader accepts, in bytes: 64 MiB.</summary>
+    /// <remarks>Far beyond any real row, yet a file without line breaks (or with an unclosed quote) ends in a clear error
+    /// instead of the reader growing its buffer until memory runs out.</remarks>
+    public const int MaxRecordBytes = 64 << 20;
+
+    /// <summary>Why a number was rejected.</summary>
+    internal enum NumberProblem
+    {
+        None,
+        NotANumber,
+        NotFinite,
+        Negative,
+    }
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -41,8 +56,10 @@ internal static class CsvInput
             SkipEmptyLines = true,
             MalformedData = CsvMalformedDataHandling.Throw,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MaxRecordSize = MaxRecordBytes,
         };
 
+        Sniff(stream, sourceName);
         try
         {
             using var csv = CsvReader.Create(stream, options, leaveOpen: true);
@@ -50,7 +67,163 @@ internal static class CsvInput
         }
         catch (CsvFormatException e)
         {
-            throw new AttributionDataException(sourceName, e.LineNumber, null, $"malformed CSV: {e.Message}", e);
+            // CsvHelper words the cap in its option's name and bytes; say it in the terms of this format.
+            var detail = e.Message.Contains("MaxRecordSize", StringComparison.Ordinal)
+                ? $"a record (the header or a row) is longer than {MaxRecordBytes >> 20} MiB, the most a reader accepts; is a line break or a closing quote missing?"
+                : $"malformed CSV: {e.Message}";
+            throw new AttributionDataException(sourceName, e.LineNumber, null, detail, e);
+        }
+    }
+
+    /// <summary>Recognises, from its first bytes, an input that is not UTF-8 text at all, so the error says what it is
+    /// rather than that a column is missing. Only a seekable stream can be looked at ahead; others are judged by their header.</summary>
+    private static void Sniff(Stream stream, string sourceName)
+    {
+        if (!stream.CanSeek)
+        {
+            return;
+        }
+
+        Span<byte> head = stackalloc byte[4];
+        var start = stream.Position;
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = start;
+        head = head[..read];
+        if (EncodingHint(head) is { } hint)
+        {
+            throw new AttributionDataException(sourceName, 1, null, hint);
+        }
+    }
+
+    /// <summary>What the first bytes of an input say about it when it is gzip or UTF-16 without a byte order mark, or null.</summary>
+    private static string? EncodingHint(ReadOnlySpan<byte> head)
+    {
+        if (head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B)
+        {
+            return "the input is gzip-compressed (it starts with the bytes 1f 8b); decompress it first, for example with gunzip";
+        }
+
+        // ASCII text in UTF-16 has a zero byte beside every character; a byte order mark would have said so, and CsvHelper honours one.
+        var bom = head.Length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF));
+        if (!bom && head.Length >= 2 && (head[0] == 0) != (head[1] == 0))
+        {
+            return $"the input looks like UTF-16 ({(head[1] == 0 ? "little" : "big")}-endian) without a byte order mark; save it as UTF-8";
+        }
+
+        return null;
+    }
+
+    /// <summary>A hint for a header that lacks a required column: another delimiter or encoding, or empty.</summary>
+    private static string HeaderHint(IReadOnlyList<string> headers)
+    {
+        if (headers.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var first = headers[0];
+        if (first.Length > 0 && first[0] == '\u001F')
+        {
+            return "; the input looks gzip-compressed: decompress it first";
+        }
+
+        foreach (var header in headers)
+        {
+            if (header.Contains('\0', StringComparison.Ordinal))
+            {
+                return "; the header holds NUL characters, so the input looks like UTF-16: save it as UTF-8";
+            }
+        }
+
+        if (headers.Count == 1)
+        {
+            foreach (var candidate in ";\t|,")
+            {
+                if (first.Contains(candidate, StringComparison.Ordinal))
+                {
+                    var shown = candidate == '\t' ? "tab" : $"'{candidate}'";
+                    return $"; the header is one column holding {shown}, so the file seems to be {shown}-delimited: set the delimiter option";
+                }
+            }
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>Reads a number that must be finite and not negative; −0 is read as 0.</summary>
+    public static NumberProblem ParseNonNegative(ReadOnlySpan<byte> text, out double value)
+    {
+        if (!PlainDecimal.TryParse(text, out value) && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return NumberProblem.NotANumber;
+        }
+
+        if (!double.IsFinite(value))
+        {
+            return NumberProblem.NotFinite;
+        }
+
+        if (value < 0)
+        {
+            return NumberProblem.Negative;
+        }
+
+        // −0.0 compares equal to 0 and passes the check above; store +0 so no sum or output shows a negative zero.
+        value = value == 0 ? 0 : value;
+        return NumberProblem.None;
+    }
+
+    /// <summary>The error for a number <see cref="ParseNonNegative"/> rejected.</summary>
+    /// <param name="problem">Why it was rejected.</param>
+    /// <param name="text">The cell as written.</param>
+    /// <param name="sourceName">The file's name, for the message.</param>
+    /// <param name="line">The cell's line.</param>
+    /// <param name="column">The cell's column name.</param>
+    /// <param name="expected">What is allowed, such as <c>a conversion value must be a finite number &gt;= 0</c>.</param>
+    public static AttributionDataException NumberError(NumberProblem problem, ReadOnlySpan<byte> text, string sourceName, long line, string column, string expected)
+    {
+        var what = problem switch
+        {
+            NumberProblem.NotFinite => "is not finite",
+            NumberProblem.Negative => "is negative",
+            _ => "is not a number",
+        };
+        return new AttributionDataException(sourceName, line, column, $"{Quote(text)} {what}; {expected}");
+    }
+
+    /// <summary>Adds a row's number to its column's running total, throwing when the total leaves the range of a double:
+    /// every sum built from the column later (per channel, per kind, per path) is at most that total, so none can overflow.</summary>
+    public static void AddToTotal(ref double total, double value, ReadOnlySpan<byte> text, string sourceName, long line, string column)
+    {
+        total += value;
+        if (double.IsInfinity(total))
+        {
+            throw new AttributionDataException(sourceName, line, column, $"{Quote(text)} brings the column's total above the largest number ({double.MaxValue.ToString("R", CultureInfo.InvariantCulture)})");
+        }
+    }
+
+    /// <summary>Interns a name already trimmed with <see cref="Names.Trim(ReadOnlySpan{byte})"/>, checking a new one
+    /// against the rule of names (<see cref="Names"/>): no control character and, for channels and campaigns, no key of a built-in row.</summary>
+    /// <remarks>Only a name new to the table is checked: each distinct name once, not once per row.</remarks>
+    public static int InternName(SymbolTable table, ReadOnlySpan<byte> trimmed, bool reservedApplies, string sourceName, long line, string column)
+    {
+        var count = table.Count;
+        var id = Intern(table, trimmed, sourceName, line, column);
+        if (table.Count != count)
+        {
+            CheckName(trimmed, reservedApplies, sourceName, line, column);
+        }
+
+        return id;
+    }
+
+    /// <summary>Throws when a trimmed, non-empty name breaks the rule of names.</summary>
+    public static void CheckName(ReadOnlySpan<byte> trimmed, bool reservedApplies, string sourceName, long line, string column)
+    {
+        var problem = Names.Check(trimmed, reservedApplies, out var control);
+        if (problem != Names.Problem.None)
+        {
+            throw new AttributionDataException(sourceName, line, column, Names.Describe(problem, Encoding.UTF8.GetString(trimmed), control));
         }
     }
 
@@ -63,6 +236,15 @@ internal static class CsvInput
         if (headers.Count == 0 || (headers.Count == 1 && string.IsNullOrWhiteSpace(headers[0])))
         {
             throw new AttributionDataException(sourceName, 1, null, $"the input is empty; expected a header row naming the columns {requiredColumns}");
+        }
+
+        // A header with a NUL or a gzip marker is not a header: say what the input is before any column is looked for.
+        foreach (var header in headers)
+        {
+            if (header.Contains('\0', StringComparison.Ordinal) || (header.Length > 0 && header[0] == '\u001F'))
+            {
+                throw new AttributionDataException(sourceName, 1, null, $"the header is not text{HeaderHint(headers)}");
+            }
         }
     }
 
@@ -82,11 +264,12 @@ internal static class CsvInput
     /// <param name="name">The column's name.</param>
     /// <param name="sourceName">The input's name.</param>
     /// <param name="requiredColumns">The required columns, such as <c>channel and cost</c>.</param>
-    public static void Require(int column, string name, string sourceName, string requiredColumns)
+    /// <param name="headers">The header's fields, for a hint when the delimiter or encoding seems wrong.</param>
+    public static void Require(int column, string name, string sourceName, string requiredColumns, IReadOnlyList<string> headers)
     {
         if (column < 0)
         {
-            throw new AttributionDataException(sourceName, 1, name, $"the header has no '{name}' column; required columns are {requiredColumns}");
+            throw new AttributionDataException(sourceName, 1, name, $"the header has no '{name}' column; required columns are {requiredColumns}{HeaderHint(headers)}");
         }
     }
 

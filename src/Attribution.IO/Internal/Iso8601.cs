@@ -22,6 +22,9 @@ internal static class Iso8601
         None,
         Malformed,
         NoOffset,
+
+        /// <summary>A valid ISO-8601 instant whose offset puts it before year 1 or after year 9999 in UTC.</summary>
+        OutOfRange,
     }
 
     public static Failure TryParse(ReadOnlySpan<byte> utf8, out DateTimeOffset value)
@@ -53,8 +56,17 @@ internal static class Iso8601
                 : Failure.Malformed;
         }
 
-        return DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
-            ? Failure.None
+        if (DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+        {
+            return Failure.None;
+        }
+
+        // The local part and the offset may each be fine while their difference leaves DateTimeOffset's range (such as
+        // 0001-01-01T00:00:00+01:00): tell that apart from garbage.
+        return text[^1] != 'Z' && IsValidOffset(text[^6..])
+            && (DateTime.TryParseExact(text[..^6], "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                || DateTime.TryParseExact(text[..^6], "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            ? Failure.OutOfRange
             : Failure.Malformed;
     }
 
@@ -149,6 +161,14 @@ internal static class Iso8601
         var ok = Digits2(s, start, out var high) & Digits2(s, start + 2, out var low);
         number = (high * 100) + low;
         return ok;
+    }
+
+    // HasOffset has checked the shape ±dd:dd; DateTimeOffset allows at most 14 hours.
+    private static bool IsValidOffset(ReadOnlySpan<char> offset)
+    {
+        var hours = ((offset[1] - '0') * 10) + (offset[2] - '0');
+        var minutes = ((offset[4] - '0') * 10) + (offset[5] - '0');
+        return minutes <= 59 && (hours < 14 || (hours == 14 && minutes == 0));
     }
 
     private static bool HasOffset(ReadOnlySpan<char> text)

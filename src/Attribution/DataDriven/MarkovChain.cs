@@ -19,8 +19,10 @@ public static class MarkovChain
     /// <returns>The fitted model.</returns>
     /// <exception cref="ArgumentException"><paramref name="paths"/> holds no conversion and no non-conversion.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The order is not from 1 to 32.</exception>
-    /// <remarks>The work is proportional to the number of steps of the distinct paths plus, per channel, a few sparse
-    /// sweeps over the transitions (see <see cref="MarkovModel"/> for the definitions). Runs on the calling thread.</remarks>
+    /// <remarks>The work is proportional to the number of steps of the distinct paths plus one exact sparse elimination of
+    /// the chain for order 1 (all removal effects at once), or one per channel for higher orders (see
+    /// <see cref="MarkovModel"/> for the definitions and the method). Runs on the calling thread; reports to
+    /// <see cref="MarkovOptions.Progress"/> when set.</remarks>
     public static MarkovModel Fit(PathSet paths, MarkovOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -38,7 +40,8 @@ public static class MarkovChain
             channels[c] = paths.Channels[c];
         }
 
-        return new MarkovModel(graph, channels, paths.TotalConversions, paths.TotalValue, paths.TotalNulls);
+        var effects = MarkovEffects.Compute(graph, options.Progress);
+        return new MarkovModel(graph, channels, paths.TotalConversions, paths.TotalValue, paths.TotalNulls, effects);
     }
 
     /// <summary>Scores orders 1 to <paramref name="maxOrder"/> by how well each predicts conversions out of sample.</summary>

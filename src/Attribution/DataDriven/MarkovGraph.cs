@@ -1,16 +1,16 @@
 namespace Attribution.DataDriven;
 
-/// <summary>The counted transitions of a k-order chain, in compressed rows, and the exact absorbing-chain solver over them.</summary>
+/// <summary>The counted transitions of a k-order chain, in compressed rows (<see cref="MarkovSolver"/> solves them).</summary>
 /// <remarks>
 /// <para>State 0 is (start); (conversion) and (null) are not stored as states but as per-state end counts. The
 /// probability of a transition is its count over the source state's <see cref="OutTotals"/> (edges + ends).</para>
 /// <para>Rows are sorted by target so the same counts always give the same arrays, whatever order paths came in.</para>
+/// <para>When the counts or values of the paths add up beyond what a double holds, <see cref="Build(PathSet, int, Func{int, bool}?, out MarkovStateSpace)"/>
+/// multiplies all of them by the same power of two (exact, and every probability, rate and effect is a ratio, so
+/// unchanged); the counts of such a graph are then that fraction of the observed ones.</para>
 /// </remarks>
 internal sealed class MarkovGraph
 {
-    private const double Tolerance = 1e-12;
-    private const int MaxSweeps = 1_000_000;
-
     public MarkovGraph(int order, int channelCount, int[] stateOffsets, int[] stateChannels, int[] edgeOffsets, int[] edgeTargets, double[] edgeCounts, double[] conversions, double[] values, double[] nulls)
     {
         Order = order;
@@ -29,22 +29,25 @@ internal sealed class MarkovGraph
         Leaving = new double[count];
         for (var s = 0; s < count; s++)
         {
-            var total = conversions[s] + nulls[s];
+            // Sums, not differences: counts near double.MaxValue may make a total infinite but never NaN.
+            var leaving = conversions[s] + nulls[s];
             var self = 0.0;
             for (var e = edgeOffsets[s]; e < edgeOffsets[s + 1]; e++)
             {
-                total += edgeCounts[e];
                 if (edgeTargets[e] == s)
                 {
                     self += edgeCounts[e];
                 }
+                else
+                {
+                    leaving += edgeCounts[e];
+                }
             }
 
-            OutTotals[s] = total;
-            Leaving[s] = total - self;
+            OutTotals[s] = leaving + self;
+            Leaving[s] = leaving;
         }
 
-        SweepOrder = PostOrder();
         StatesByChannel = IndexStatesByChannel();
     }
 
@@ -79,11 +82,27 @@ internal sealed class MarkovGraph
     /// <summary>Gets per state its out-count without its self-loop: self-loops are solved in closed form.</summary>
     public double[] Leaving { get; }
 
-    /// <summary>Gets the states reachable from start in DFS post-order (successors before predecessors on acyclic parts).</summary>
-    public int[] SweepOrder { get; }
-
     /// <summary>Gets, per channel, the states that contain it.</summary>
     public int[][] StatesByChannel { get; }
+
+    /// <summary>Returns count / <see cref="OutTotals"/>[s] without overflowing when the total exceeds double.MaxValue.</summary>
+    public double Probability(int state, double count)
+    {
+        var total = OutTotals[state];
+        if (double.IsFinite(total))
+        {
+            return total > 0 ? count / total : 0;
+        }
+
+        // Scale by a power of two so the total fits again, then divide (exact scaling, one rounding as usual).
+        var scaled = Conversions[state] / 4 + Nulls[state] / 4;
+        for (var e = EdgeOffsets[state]; e < EdgeOffsets[state + 1]; e++)
+        {
+            scaled += EdgeCounts[e] / 4;
+        }
+
+        return count / 4 / scaled;
+    }
 
     public ReadOnlySpan<int> GetStateChannels(int state) => StateChannels.AsSpan(StateOffsets[state], StateOffsets[state + 1] - StateOffsets[state]);
 
@@ -104,10 +123,11 @@ internal sealed class MarkovGraph
 
         var offsets = paths.Offsets;
         var steps = paths.Steps;
+        var scale = CountScale(paths);
         for (var p = 0; p < paths.Count; p++)
         {
-            var conv = paths.ConversionCounts[p];
-            var nul = paths.NullCounts[p];
+            var conv = paths.ConversionCounts[p] * scale;
+            var nul = paths.NullCounts[p] * scale;
             var weight = conv + nul;
             if (weight <= 0 || (include is not null && !include(p)))
             {
@@ -143,7 +163,7 @@ internal sealed class MarkovGraph
             }
 
             conversions[previous] += conv;
-            values[previous] += paths.ConversionValues[p];
+            values[previous] += paths.ConversionValues[p] * scale;
             nulls[previous] += nul;
         }
 
@@ -163,6 +183,23 @@ internal sealed class MarkovGraph
         }
 
         return FromEdges(order, paths.Channels.Count, stateOffsets, [.. stateChannels], [.. edgeFrom], [.. edgeTo], [.. edgeCount], [.. conversions], [.. values], [.. nulls]);
+    }
+
+    /// <summary>Returns 1, or the power of two that keeps every sum of counts and of values of the paths finite.</summary>
+    internal static double CountScale(PathSet paths)
+    {
+        // Each term is scaled by 2^-64 first, so this sum cannot overflow for any number of paths a PathSet can hold.
+        const double Down = 1.0 / 18446744073709551616.0;
+        double counts = 0, values = 0;
+        for (var p = 0; p < paths.Count; p++)
+        {
+            counts += (paths.ConversionCounts[p] * Down) + (paths.NullCounts[p] * Down);
+            values += paths.ConversionValues[p] * Down;
+        }
+
+        var largest = Math.Max(counts, values);
+        const double Limit = 1.0 / 18446744073709551616.0 * 8.98846567431158e307; // 2^1023 · 2^-64
+        return largest < Limit / 1024 ? 1 : Math.ScaleB(1, -(Math.ILogB(largest) - Math.ILogB(Limit) + 11));
     }
 
     /// <summary>Sorts edges into compressed rows ordered by target.</summary>
@@ -198,93 +235,48 @@ internal sealed class MarkovGraph
         return new MarkovGraph(order, channelCount, stateOffsets, stateChannels, rowOffsets, targets, edgeCounts, conversions, values, nulls);
     }
 
-    /// <summary>Solves the absorbing chain from start: the probability of reaching (conversion) and the expected conversion value.</summary>
-    /// <param name="removed">States made absorbing null (a removed channel's states), or null for none.</param>
-    /// <returns>P(conversion) and E[value], each within 1e-12 of the full chain's value (so removal effects are exact to 1e-12).</returns>
-    /// <remarks>
-    /// <para>x(s) = (conv(s) + Σ_t count(s,t)·x(t)) / out(s) (value: value(s) in place of conv(s)); a self-loop is moved to
-    /// the left-hand side, x(s) = (conv(s) + Σ_{t≠s} count(s,t)·x(t)) / (out(s) − count(s,s)).</para>
-    /// <para>Gauss–Seidel sweeps in DFS post-order run twice side by side: once from 0 (a sub-solution) and once from the
-    /// largest possible value (a super-solution: 1 for probability, max value(s)/(conv(s)+null(s)) for value). The matrix is
-    /// non-negative and substochastic, so the first rises and the second falls monotonically to the unique solution: the
-    /// true start value always lies between them. Sweeps stop when both brackets at start are narrower than 1e-12 times the
-    /// full chain's answer (the observed conversion rate and value per walk), which bounds the error rigorously; an acyclic
-    /// chain needs one sweep.</para>
-    /// </remarks>
-    public (double Conversion, double Value) Absorb(bool[]? removed)
+    /// <summary>Returns a state from which no walk can end (in conversion or null), or −1 when every state can end.</summary>
+    public int FindTrappedState()
     {
         var count = StateCount;
-        var lowC = new double[count];
-        var highC = new double[count];
-        var lowV = new double[count];
-        var highV = new double[count];
-        double valueCeiling = 0, conversions = 0, values = 0, walks = 0;
+        var predecessors = new List<int>[count];
+        var ends = new bool[count];
+        var queue = new Queue<int>();
         for (var s = 0; s < count; s++)
         {
-            var ends = Conversions[s] + Nulls[s];
-            if (ends > 0)
-            {
-                valueCeiling = Math.Max(valueCeiling, Values[s] / ends);
-            }
-
-            conversions += Conversions[s];
-            values += Values[s];
-            walks += ends;
+            predecessors[s] = [];
         }
 
-        // The full chain's answers equal the observed rates, so they give the scale against which removal answers must be
-        // accurate (a removal effect is 1 − removed / full). A zero scale means no conversions at all: the answer is 0.
-        var scaleC = walks > 0 ? conversions / walks : 0;
-        var scaleV = walks > 0 ? values / walks : 0;
         for (var s = 0; s < count; s++)
         {
-            if (removed is null || !removed[s])
+            for (var e = EdgeOffsets[s]; e < EdgeOffsets[s + 1]; e++)
             {
-                highC[s] = scaleC > 0 ? 1 : 0;
-                highV[s] = valueCeiling;
+                if (EdgeCounts[e] > 0)
+                {
+                    predecessors[EdgeTargets[e]].Add(s);
+                }
+            }
+
+            if (Conversions[s] + Nulls[s] > 0)
+            {
+                ends[s] = true;
+                queue.Enqueue(s);
             }
         }
 
-        var order = SweepOrder;
-        for (var sweep = 0; sweep < MaxSweeps; sweep++)
+        while (queue.TryDequeue(out var t))
         {
-            foreach (var s in order)
+            foreach (var s in predecessors[t])
             {
-                if (removed is not null && removed[s])
+                if (!ends[s])
                 {
-                    continue;
+                    ends[s] = true;
+                    queue.Enqueue(s);
                 }
-
-                double lc = Conversions[s], hc = lc, lv = Values[s], hv = lv;
-                for (var e = EdgeOffsets[s]; e < EdgeOffsets[s + 1]; e++)
-                {
-                    var t = EdgeTargets[e];
-                    if (t == s)
-                    {
-                        continue;
-                    }
-
-                    var w = EdgeCounts[e];
-                    lc += w * lowC[t];
-                    hc += w * highC[t];
-                    lv += w * lowV[t];
-                    hv += w * highV[t];
-                }
-
-                var leaving = Leaving[s];
-                lowC[s] = lc / leaving;
-                highC[s] = hc / leaving;
-                lowV[s] = lv / leaving;
-                highV[s] = hv / leaving;
-            }
-
-            if (highC[0] - lowC[0] <= Tolerance * scaleC && highV[0] - lowV[0] <= Tolerance * scaleV)
-            {
-                return ((lowC[0] + highC[0]) / 2, (lowV[0] + highV[0]) / 2);
             }
         }
 
-        throw new InvalidOperationException($"The Markov chain did not converge within {MaxSweeps} sweeps (bracket at start: conversion [{lowC[0]}, {highC[0]}], value [{lowV[0]}, {highV[0]}]).");
+        return Array.IndexOf(ends, false);
     }
 
     /// <summary>Marks the states that contain a channel.</summary>
@@ -297,36 +289,6 @@ internal sealed class MarkovGraph
         }
 
         return removed;
-    }
-
-    private int[] PostOrder()
-    {
-        var count = StateCount;
-        var visited = new bool[count];
-        var order = new List<int>(count);
-        var stack = new Stack<(int State, int Edge)>();
-        visited[0] = true;
-        stack.Push((0, EdgeOffsets[0]));
-        while (stack.Count > 0)
-        {
-            var (s, e) = stack.Pop();
-            if (e < EdgeOffsets[s + 1])
-            {
-                stack.Push((s, e + 1));
-                var t = EdgeTargets[e];
-                if (!visited[t])
-                {
-                    visited[t] = true;
-                    stack.Push((t, EdgeOffsets[t]));
-                }
-            }
-            else
-            {
-                order.Add(s);
-            }
-        }
-
-        return [.. order];
     }
 
     private int[][] IndexStatesByChannel()

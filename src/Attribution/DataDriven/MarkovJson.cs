@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace Attribution.DataDriven;
 
-/// <summary>Reads and writes a fitted Markov chain as JSON: its states and counts, from which every output is recomputed.</summary>
+/// <summary>Reads and writes a fitted Markov chain as JSON: its states and counts, and the solved effects.</summary>
+/// <remarks>The effects (<c>conversionProbability</c>, <c>expectedValue</c>, <c>removalEffects</c>,
+/// <c>valueRemovalEffects</c>) were added to version 1 as optional properties: a file without them, written before,
+/// still loads and has them computed from its counts; older readers ignore them.</remarks>
 internal static class MarkovJson
 {
     private const string Format = "attribution.markov";
@@ -43,6 +46,10 @@ internal static class MarkovJson
             Conversions = graph.Conversions,
             Values = graph.Values,
             Nulls = graph.Nulls,
+            ConversionProbability = model.Effects.ConversionProbability,
+            ExpectedValue = model.Effects.ExpectedValue,
+            RemovalEffects = model.Effects.RemovalEffects,
+            ValueRemovalEffects = model.Effects.ValueRemovalEffects,
         };
         return JsonSerializer.Serialize(dto, MarkovJsonContext.Default.MarkovModelDto);
     }
@@ -86,6 +93,11 @@ internal static class MarkovJson
             if (string.IsNullOrWhiteSpace(channel) || !seen.Add(channel))
             {
                 throw new JsonException($"'channels' must hold distinct non-empty names; '{channel}' is not.");
+            }
+
+            if (Journeys.Names.Violation(channel, reservedApplies: true) is { } why)
+            {
+                throw new JsonException($"'channels' holds '{channel}', which {why}.");
             }
         }
 
@@ -131,14 +143,68 @@ internal static class MarkovJson
             {
                 throw new JsonException($"State {s} has no way out (no transition to another state, conversion or null).");
             }
+
+            if (!double.IsFinite(graph.Leaving[s]))
+            {
+                throw new JsonException($"State {s}: its counts add up to more than the largest number ({double.MaxValue:R}).");
+            }
         }
 
-        return new MarkovModel(graph, channels, dto.TotalConversions, dto.TotalValue, dto.TotalNulls);
+        var trapped = graph.FindTrappedState();
+        if (trapped >= 0)
+        {
+            throw new JsonException($"State {trapped} never reaches (conversion) or (null): its walks would never end.");
+        }
+
+        var effects = ReadEffects(dto, channels.Length) ?? MarkovEffects.Compute(graph, progress: null);
+        return new MarkovModel(graph, channels, dto.TotalConversions, dto.TotalValue, dto.TotalNulls, effects);
+    }
+
+    private static MarkovEffects? ReadEffects(MarkovModelDto dto, int channelCount)
+    {
+        if (dto.RemovalEffects is null && dto.ValueRemovalEffects is null && dto.ConversionProbability is null && dto.ExpectedValue is null)
+        {
+            return null;
+        }
+
+        var effects = Require(dto.RemovalEffects, "removalEffects");
+        var valueEffects = Require(dto.ValueRemovalEffects, "valueRemovalEffects");
+        var probability = dto.ConversionProbability ?? throw new JsonException("Property 'conversionProbability' is missing.");
+        var expected = dto.ExpectedValue ?? throw new JsonException("Property 'expectedValue' is missing.");
+        if (effects.Length != channelCount || valueEffects.Length != channelCount)
+        {
+            throw new JsonException($"'removalEffects' and 'valueRemovalEffects' must have one entry per channel ({channelCount}), found {effects.Length} and {valueEffects.Length}.");
+        }
+
+        CheckEffects(effects, "removalEffects");
+        CheckEffects(valueEffects, "valueRemovalEffects");
+        if (!(probability is >= 0 and <= 1))
+        {
+            throw new JsonException($"'conversionProbability' must be from 0 to 1, found {probability}.");
+        }
+
+        if (!double.IsFinite(expected) || expected < 0)
+        {
+            throw new JsonException($"'expectedValue' must be a finite non-negative number, found {expected}.");
+        }
+
+        return new MarkovEffects(probability, expected, effects, valueEffects);
     }
 
     private static T Require<T>(T? value, string name)
         where T : class
         => value ?? throw new JsonException($"Property '{name}' is missing.");
+
+    private static void CheckEffects(double[] effects, string name)
+    {
+        for (var i = 0; i < effects.Length; i++)
+        {
+            if (!(effects[i] is >= 0 and <= 1))
+            {
+                throw new JsonException($"'{name}'[{i}] must be from 0 to 1, found {effects[i]}.");
+            }
+        }
+    }
 
     private static void CheckCounts(double[] counts, string name)
     {
@@ -182,6 +248,14 @@ internal sealed class MarkovModelDto
     public double[]? Values { get; set; }
 
     public double[]? Nulls { get; set; }
+
+    public double? ConversionProbability { get; set; }
+
+    public double? ExpectedValue { get; set; }
+
+    public double[]? RemovalEffects { get; set; }
+
+    public double[]? ValueRemovalEffects { get; set; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

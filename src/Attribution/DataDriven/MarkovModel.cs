@@ -14,6 +14,14 @@ namespace Attribution.DataDriven;
 /// ending in s (as ChannelAttribution does). Both are computed exactly by solving the absorbing chain, not by simulation.
 /// A channel gets total conversions × RE(c) / Σ RE and total value × VRE(c) / Σ VRE; when every effect is 0 (no
 /// conversions), every channel gets 0.</para>
+/// <para>How the chain is solved: for order 1 the removal effect comes from one solve for all channels, by the identity
+/// P(conversion | c removed) = P(conversion) − P(reach c)·P(conversion from c), with P(reach c) = N[start, c] / N[c, c]
+/// (N the fundamental matrix), so RE(c) = N[start, c]·x(c) / (N[c, c]·P(conversion)); for higher orders, where a
+/// channel is many states, the chain is solved once more per channel with those states removed. Every solve is an
+/// exact state elimination that never subtracts (see the README's Markov paragraph): it has no iterations to
+/// converge, answers for every valid chain (walks of a million steps, bots looping between two channels, counts near
+/// <see cref="double.MaxValue"/>), and its results are exact up to a few units of rounding in the last place of each
+/// sum, far inside 1e-12.</para>
 /// <para>As an <see cref="IAttributionModel"/> the chain splits each conversion among its eligible touchpoints in
 /// proportion to the removal effects of their channels (a channel touched twice counts twice). Channels the chain never
 /// saw weigh 0; when every touchpoint weighs 0 the engine reports the conversion as unattributed.</para>
@@ -28,7 +36,7 @@ public sealed class MarkovModel : IAttributionModel
     private readonly MarkovChannelResult[] results;
     private readonly Lazy<IReadOnlyList<MarkovTransition>> transitions;
 
-    internal MarkovModel(MarkovGraph graph, string[] channels, double totalConversions, double totalValue, double totalNulls)
+    internal MarkovModel(MarkovGraph graph, string[] channels, double totalConversions, double totalValue, double totalNulls, MarkovEffects effects)
     {
         Graph = graph;
         this.channels = channels;
@@ -41,21 +49,14 @@ public sealed class MarkovModel : IAttributionModel
         TotalConversions = totalConversions;
         TotalValue = totalValue;
         TotalNulls = totalNulls;
-        (ConversionProbability, ExpectedValue) = graph.Absorb(null);
-
-        removalEffects = new double[channels.Length];
-        var valueEffects = new double[channels.Length];
+        Effects = effects;
+        ConversionProbability = effects.ConversionProbability;
+        ExpectedValue = effects.ExpectedValue;
+        removalEffects = effects.RemovalEffects;
+        var valueEffects = effects.ValueRemovalEffects;
         double sumEffects = 0, sumValueEffects = 0;
         for (var c = 0; c < channels.Length; c++)
         {
-            if (graph.StatesByChannel[c].Length == 0)
-            {
-                continue;
-            }
-
-            var (conversion, value) = graph.Absorb(graph.RemovedStates(c));
-            removalEffects[c] = Effect(conversion, ConversionProbability);
-            valueEffects[c] = Effect(value, ExpectedValue);
             sumEffects += removalEffects[c];
             sumValueEffects += valueEffects[c];
         }
@@ -67,8 +68,8 @@ public sealed class MarkovModel : IAttributionModel
                 channels[c],
                 removalEffects[c],
                 valueEffects[c],
-                sumEffects > 0 ? totalConversions * removalEffects[c] / sumEffects : 0,
-                sumValueEffects > 0 ? totalValue * valueEffects[c] / sumValueEffects : 0);
+                sumEffects > 0 ? totalConversions * (removalEffects[c] / sumEffects) : 0,
+                sumValueEffects > 0 ? totalValue * (valueEffects[c] / sumValueEffects) : 0);
         }
 
         transitions = new Lazy<IReadOnlyList<MarkovTransition>>(BuildTransitions);
@@ -109,6 +110,8 @@ public sealed class MarkovModel : IAttributionModel
 
     internal MarkovGraph Graph { get; }
 
+    internal MarkovEffects Effects { get; }
+
     /// <summary>Gets the result of one channel.</summary>
     /// <param name="channel">The channel's name.</param>
     /// <returns>The channel's removal effects and attribution.</returns>
@@ -136,13 +139,15 @@ public sealed class MarkovModel : IAttributionModel
     /// <remarks>Returns a copy that holds the removal effect of every channel id of the data (0 for channels the chain never saw).</remarks>
     public IAttributionModel Bind(ModelBindingArguments arguments) => new ChannelTableModel(Name, WeightsFor(arguments.ChannelNames));
 
-    /// <summary>Saves the fitted chain as JSON (its counts; effects are recomputed identically on load).</summary>
+    /// <summary>Saves the fitted chain as JSON: its counts, and its removal effects so that loading does not solve the chain again.</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => MarkovJson.Write(this);
 
     /// <summary>Loads a chain saved by <see cref="ToJson"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>A model equal to the saved one in every output.</returns>
+    /// <remarks>The saved removal effects are used as they are; a file written before effects were saved (without
+    /// <c>removalEffects</c>) has them computed from its counts while loading.</remarks>
     /// <exception cref="System.Text.Json.JsonException">The text is not a saved Markov model, or its contents are inconsistent.</exception>
     public static MarkovModel FromJson(string json)
     {
@@ -167,9 +172,6 @@ public sealed class MarkovModel : IAttributionModel
         return string.Join(" > ", parts);
     }
 
-    private static double Effect(double removed, double full)
-        => full > 0 ? Math.Clamp(1 - (removed / full), 0, 1) : 0;
-
     private double[] WeightsFor(IReadOnlyList<string> names)
     {
         var byId = new double[names.Count];
@@ -190,20 +192,19 @@ public sealed class MarkovModel : IAttributionModel
         for (var s = 0; s < Graph.StateCount; s++)
         {
             var from = StateLabel(s);
-            var total = Graph.OutTotals[s];
             for (var e = Graph.EdgeOffsets[s]; e < Graph.EdgeOffsets[s + 1]; e++)
             {
-                list.Add(new MarkovTransition(from, StateLabel(Graph.EdgeTargets[e]), Graph.EdgeCounts[e], Graph.EdgeCounts[e] / total));
+                list.Add(new MarkovTransition(from, StateLabel(Graph.EdgeTargets[e]), Graph.EdgeCounts[e], Graph.Probability(s, Graph.EdgeCounts[e])));
             }
 
             if (Graph.Conversions[s] > 0)
             {
-                list.Add(new MarkovTransition(from, "(conversion)", Graph.Conversions[s], Graph.Conversions[s] / total));
+                list.Add(new MarkovTransition(from, "(conversion)", Graph.Conversions[s], Graph.Probability(s, Graph.Conversions[s])));
             }
 
             if (Graph.Nulls[s] > 0)
             {
-                list.Add(new MarkovTransition(from, "(null)", Graph.Nulls[s], Graph.Nulls[s] / total));
+                list.Add(new MarkovTransition(from, "(null)", Graph.Nulls[s], Graph.Probability(s, Graph.Nulls[s])));
             }
         }
 

@@ -39,7 +39,8 @@ public sealed class PathSetBuilder
     /// <param name="conversions">How often the path converted; finite, not negative.</param>
     /// <param name="value">The total value of those conversions; finite, not negative.</param>
     /// <param name="nulls">How often the path ended without converting; finite, not negative.</param>
-    /// <exception cref="ArgumentException">The path is empty, a channel name is empty, or a count is NaN or infinite.</exception>
+    /// <exception cref="ArgumentException">The path is empty, a channel name is empty, holds a control character or is the
+    /// key of a built-in row (names are trimmed, as everywhere), or a count is NaN or infinite.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
     public void Add(IEnumerable<string> channels, double conversions, double value, double nulls)
     {
@@ -47,8 +48,7 @@ public sealed class PathSetBuilder
         var ids = new List<int>();
         foreach (var channel in channels)
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(channel, nameof(channels));
-            ids.Add(Channels.GetOrAdd(channel));
+            ids.Add(Channels.GetOrAdd(Names.Require(channel, nameof(channels), reservedApplies: true)));
         }
 
         Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), conversions, value, nulls);
@@ -76,6 +76,11 @@ public sealed class PathSetBuilder
         Guard.FiniteNonNegative(conversions);
         Guard.FiniteNonNegative(value);
         Guard.FiniteNonNegative(nulls);
+
+        // −0.0 is zero, and must not turn a sum into −0.
+        conversions = conversions == 0 ? 0 : conversions;
+        value = value == 0 ? 0 : value;
+        nulls = nulls == 0 ? 0 : nulls;
         foreach (var id in channels)
         {
             if ((uint)id >= (uint)Channels.Count)
@@ -111,10 +116,12 @@ public sealed class PathSetBuilder
 
     /// <summary>Returns the path set. The builder cannot be used afterwards.</summary>
     /// <returns>The paths, in order of first appearance.</returns>
+    /// <exception cref="ArgumentException">A name added to <see cref="Channels"/> breaks the rule of names (see <see cref="Add(IEnumerable{string}, double, double, double)"/>).</exception>
     public PathSet Build() => Build(0, 0);
 
     internal PathSet Build(double unattributedConversions, double unattributedValue)
     {
+        Names.CheckTable(Channels, "Channel", reservedApplies: true, nameof(Channels));
         built = true;
         Channels.Freeze();
         return new PathSet(Channels, [.. offsets], [.. steps], [.. conversions], [.. values], [.. nulls], unattributedConversions, unattributedValue);

@@ -12,10 +12,12 @@ namespace Attribution.DataDriven;
 /// <para>For the eligible touches of a conversion, the model takes their distinct channels U, computes each channel's
 /// Shapley value in the channel-set game learnt in training (clipped at 0 and normalised), and gives every touch its
 /// channel's share divided by the number of touches of that channel, so that each channel's touches together earn its
-/// share. When every value is 0 (for example, when no channel of U was seen in training) all touches weigh the same.</para>
+/// share. When every value is 0 the touches of channels seen in training weigh the same.</para>
 /// <para>Channels are matched by name. A channel unseen in training is a player whose coalitions were never observed
-/// (worth 0): it earns nothing, but it still counts as a player of U. Shares are cached per channel set; the model is
-/// immutable and safe to use from several threads.</para>
+/// (worth 0): it earns nothing, but it still counts as a player of U. As with <see cref="MarkovModel"/>, a conversion
+/// whose touches are all of unseen channels (every conversion, for a model fitted on no paths) gets no weight and the
+/// engine reports it as unattributed; <see cref="GetUnseenChannels"/> lists such channels so a host can warn about
+/// them. Shares are cached per channel set; the model is immutable and safe to use from several threads.</para>
 /// </remarks>
 public sealed class ShapleyModel : IAttributionModel
 {
@@ -91,7 +93,8 @@ public sealed class ShapleyModel : IAttributionModel
 
     /// <summary>Gets how the model splits credit over a set of channels: each channel's clipped, normalised Shapley value.</summary>
     /// <param name="channelSet">The distinct channels of a journey; order and repeats do not matter.</param>
-    /// <returns>One share per distinct channel, adding up to 1 (equal shares when every value is 0); empty for an empty set.</returns>
+    /// <returns>One share per distinct channel, adding up to 1 (equal shares among the channels seen in training when every
+    /// value is 0), or all 0 when no channel of the set was seen in training; empty for an empty set.</returns>
     public IReadOnlyDictionary<string, double> GetShares(IEnumerable<string> channelSet)
     {
         ArgumentNullException.ThrowIfNull(channelSet);
@@ -112,15 +115,35 @@ public sealed class ShapleyModel : IAttributionModel
             return result;
         }
 
-        var shares = GetSharesById(known, unknown);
+        var shares = known == 0 ? Linear : GetSharesById(known, unknown);
+        var seen = BitOperations.PopCount(known);
         foreach (var channel in distinct)
         {
-            result[channel] = shares.Length == 0
-                ? 1.0 / distinct.Count
-                : idByName.TryGetValue(channel, out var id) ? shares[id] : 0;
+            result[channel] = !idByName.TryGetValue(channel, out var id) ? 0
+                : shares.Length == 0 ? 1.0 / seen
+                : shares[id];
         }
 
         return result;
+    }
+
+    /// <summary>Lists the channels among <paramref name="channels"/> that the model never saw in training, in first-seen order.</summary>
+    /// <param name="channels">Channel names, for example those of the journeys about to be attributed.</param>
+    /// <returns>The distinct unseen channels: their touches earn nothing, and conversions touched only by them are unattributed.</returns>
+    public IReadOnlyList<string> GetUnseenChannels(IEnumerable<string> channels)
+    {
+        ArgumentNullException.ThrowIfNull(channels);
+        var unseen = new List<string>();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var channel in channels)
+        {
+            if (channel is not null && !idByName.ContainsKey(channel) && listed.Add(channel))
+            {
+                unseen.Add(channel);
+            }
+        }
+
+        return unseen;
     }
 
     /// <inheritdoc/>
@@ -152,10 +175,21 @@ public sealed class ShapleyModel : IAttributionModel
             }
         }
 
+        if (known == 0)
+        {
+            // Only channels the model never saw (or a model fitted on nothing): no weight, so the conversion is unattributed.
+            weights.Clear();
+            return;
+        }
+
         var shares = GetSharesById(known, anyUnknown ? CountDistinctUnknown(touches, map) : 0);
         if (shares.Length == 0)
         {
-            weights.Fill(1);
+            for (var i = 0; i < touches.Length; i++)
+            {
+                weights[i] = map[touches[i]] < 0 ? 0 : 1;
+            }
+
             return;
         }
 

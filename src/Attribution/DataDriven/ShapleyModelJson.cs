@@ -94,6 +94,11 @@ internal static class ShapleyModelJson
             {
                 throw new JsonException(FormattableString.Invariant($"'channels[{c}]' is empty or repeated."));
             }
+
+            if (Journeys.Names.Violation(channels[c], reservedApplies: true) is { } why)
+            {
+                throw new JsonException(FormattableString.Invariant($"'channels[{c}]' {why}."));
+            }
         }
 
         var coalitions = new ShapleyCoalition[document.Coalitions.Length];

@@ -35,6 +35,8 @@ public sealed class AttributionEngine
         Options.Validate();
     }
 
+    internal static AttributionOptions DefaultOptions { get; } = new();
+
     /// <summary>Gets the options this engine runs with.</summary>
     public AttributionOptions Options { get; }
 

@@ -64,11 +64,15 @@ public sealed record AttributionOptions
         ArgumentNullException.ThrowIfNull(ExcludedChannels, nameof(ExcludedChannels));
         ArgumentNullException.ThrowIfNull(LookbackByKind, nameof(LookbackByKind));
         ArgumentNullException.ThrowIfNull(Stages, nameof(Stages));
-        foreach (var (kind, lookback) in LookbackByKind)
+        // Validated on every one-journey call too: enumerate only what is there, so a default option set allocates nothing.
+        if (LookbackByKind.Count > 0)
         {
-            if (lookback <= TimeSpan.Zero)
+            foreach (var (kind, lookback) in LookbackByKind)
             {
-                throw new ArgumentOutOfRangeException(nameof(LookbackByKind), lookback, $"The lookback of kind '{kind}' must be a positive duration.");
+                if (lookback <= TimeSpan.Zero)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(LookbackByKind), lookback, $"The lookback of kind '{kind}' must be a positive duration.");
+                }
             }
         }
 
@@ -77,13 +81,15 @@ public sealed record AttributionOptions
             throw new ArgumentOutOfRangeException(nameof(Reset), Reset, "Reset must be SameKind, Any or Never.");
         }
 
-        var stages = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var stage in Stages)
+        for (var i = 0; i < Stages.Count; i++)
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(stage, nameof(Stages));
-            if (!stages.Add(stage))
+            ArgumentException.ThrowIfNullOrWhiteSpace(Stages[i], nameof(Stages));
+            for (var j = 0; j < i; j++)
             {
-                throw new ArgumentException($"Stage '{stage}' is named twice; each stage of a funnel is a distinct conversion kind.", nameof(Stages));
+                if (string.Equals(Stages[i], Stages[j], StringComparison.Ordinal))
+                {
+                    throw new ArgumentException($"Stage '{Stages[i]}' is named twice; each stage of a funnel is a distinct conversion kind.", nameof(Stages));
+                }
             }
         }
         if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)

@@ -148,20 +148,32 @@ internal static class OneJourney
 
     private static string[] InternKinds(ReadOnlySpan<Conversion> conversions, Span<int> ids)
     {
-        var distinct = new List<string>(1);
+        // Most journeys have one kind or two: a linear search over the first conversion of each, no list.
+        Span<int> firstOf = conversions.Length <= StackLimit ? stackalloc int[conversions.Length] : new int[conversions.Length];
+        var distinct = 0;
         for (var c = 0; c < conversions.Length; c++)
         {
-            var id = distinct.IndexOf(conversions[c].Kind);
-            if (id < 0)
+            var id = 0;
+            while (id < distinct && !string.Equals(conversions[firstOf[id]].Kind, conversions[c].Kind, StringComparison.Ordinal))
             {
-                id = distinct.Count;
-                distinct.Add(conversions[c].Kind);
+                id++;
+            }
+
+            if (id == distinct)
+            {
+                firstOf[distinct++] = c;
             }
 
             ids[c] = id;
         }
 
-        return [.. distinct];
+        var names = new string[distinct];
+        for (var id = 0; id < distinct; id++)
+        {
+            names[id] = conversions[firstOf[id]].Kind;
+        }
+
+        return names;
     }
 
     /// <summary>Gives each touch the id of its channel (or campaign; −1 for none) among the journey's distinct names.</summary>

@@ -12,7 +12,11 @@ internal static class Guard
             throw new ArgumentException($"'{paramName}' must be a finite number, but was {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.", paramName);
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(value, paramName);
+        // Not ThrowIfNegative, which rejects -0.0: negative zero is zero.
+        if (value < 0)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, paramName);
+        }
     }
 
     public static void Positive(TimeSpan value, [CallerArgumentExpression(nameof(value))] string? paramName = null)

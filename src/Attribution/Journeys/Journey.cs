@@ -13,7 +13,8 @@ namespace Attribution.Journeys;
 public sealed class Journey
 {
     /// <summary>Creates a journey.</summary>
-    /// <param name="id">The journey's identifier (a person, lead or account id). Must not be empty.</param>
+    /// <param name="id">The journey's identifier (a person, lead or account id). Must not be empty; trimmed of surrounding
+    /// white space, and must hold no control character.</param>
     /// <param name="touchpoints">The touchpoints, in any order.</param>
     /// <param name="conversions">The conversions, in any order; <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentException"><paramref name="id"/> is empty, or the journey has neither touchpoints nor conversions,
@@ -21,7 +22,7 @@ public sealed class Journey
     /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="touchpoints"/> is null.</exception>
     public Journey(string id, IEnumerable<Touchpoint> touchpoints, IEnumerable<Conversion>? conversions = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        id = Names.Require(id, nameof(id), reservedApplies: false);
         ArgumentNullException.ThrowIfNull(touchpoints);
 
         var touches = touchpoints.ToArray();

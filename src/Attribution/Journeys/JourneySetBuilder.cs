@@ -109,6 +109,7 @@ public sealed class JourneySetBuilder
         CheckId(journey, JourneyIds, nameof(journey));
         CheckId(kind, Kinds, nameof(kind));
         Guard.FiniteNonNegative(value);
+        value = value == 0 ? 0 : value;
         if (id is not null && conversionIds is null)
         {
             conversionIds = new GrowableColumn<string?>(0);
@@ -154,9 +155,17 @@ public sealed class JourneySetBuilder
     /// and its symbol tables, now the set's, take no new names.</summary>
     /// <returns>The journey set.</returns>
     /// <exception cref="InvalidOperationException">A journey id was interned but no row was added for it.</exception>
+    /// <exception cref="ArgumentException">A name added to a table breaks the rule of names: it has white space around it,
+    /// holds a control character, or (a channel or campaign) is the key of a built-in row.</exception>
     public JourneySet Build()
     {
         EnsureNotBuilt();
+
+        // Names come in through the public tables too, so the rule every reader and object applies is checked once here.
+        Names.CheckTable(Channels, "Channel", reservedApplies: true, nameof(Channels));
+        Names.CheckTable(Campaigns, "Campaign", reservedApplies: true, nameof(Campaigns));
+        Names.CheckTable(Kinds, "Conversion kind", reservedApplies: false, nameof(Kinds));
+        Names.CheckTable(JourneyIds, "Journey id", reservedApplies: false, nameof(JourneyIds));
         built = true;
         JourneyIds.Freeze();
         Channels.Freeze();

@@ -1,7 +1,9 @@
 namespace Attribution.Reports;
 
 /// <summary>Money spent on a channel, optionally on one campaign of it and on one day.</summary>
-/// <remarks>A spend line is a fact: it is validated when it is built and never changes. An empty or white-space campaign means "no campaign".</remarks>
+/// <remarks>A spend line is a fact: it is validated when it is built and never changes. An empty or white-space campaign means "no campaign".
+/// Names follow the rule of every input: trimmed, no control character, and no channel or campaign named like a built-in
+/// row (<see cref="AttributionResult.NoCampaignKey"/> and the others), whose spend would otherwise vanish.</remarks>
 public readonly record struct SpendLine
 {
     /// <summary>Creates a spend line.</summary>
@@ -9,16 +11,16 @@ public readonly record struct SpendLine
     /// <param name="campaign">The campaign, or <see langword="null"/> when the spend belongs to the channel as a whole.</param>
     /// <param name="date">The day of the spend, or <see langword="null"/> when not known.</param>
     /// <param name="cost">The amount, in the currency of the <see cref="SpendTable"/>; finite and not negative.</param>
-    /// <exception cref="ArgumentException"><paramref name="channel"/> is empty or <paramref name="cost"/> is NaN or infinite.</exception>
+    /// <exception cref="ArgumentException"><paramref name="channel"/> is empty, a name holds a control character or is the key
+    /// of a built-in row, or <paramref name="cost"/> is NaN or infinite.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="cost"/> is negative.</exception>
     public SpendLine(string channel, string? campaign, DateOnly? date, double cost)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
         Guard.FiniteNonNegative(cost);
-        Channel = channel;
-        Campaign = string.IsNullOrWhiteSpace(campaign) ? null : campaign;
+        Channel = Journeys.Names.Require(channel, nameof(channel), reservedApplies: true);
+        Campaign = Journeys.Names.Optional(campaign, nameof(campaign), reservedApplies: true);
         Date = date;
-        Cost = cost;
+        Cost = cost == 0 ? 0 : cost;
     }
 
     /// <summary>Gets the channel.</summary>

@@ -80,4 +80,16 @@ public sealed class ContributionWriterTests
             dir.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void WriteCsv_TextCellsStartingLikeAFormula_GetAQuote_NumbersStayNumbers()
+    {
+        var text = new StringWriter();
+        var record = new ContributionRecord("=m", "+c", "-ch", "@j", "=1+2", "-k", Day, -3.5, 0.5, 0);
+
+        ContributionWriter.WriteCsv(text, [record]);
+
+        // Every text field gets a leading single quote; the instant and the numbers are written as they are.
+        text.ToString().Split('\n')[1].Should().Be("'=m,'+c,'-ch,'@j,'=1+2,'-k,2026-03-10T12:00:00Z,-3.5,0.5,0");
+    }
 }

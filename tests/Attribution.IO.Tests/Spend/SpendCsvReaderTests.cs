@@ -3,7 +3,7 @@ using Attribution.Reports;
 
 namespace Attribution.IO.Tests.Spend;
 
-public sealed class SpendCsvReaderTests
+public sealed partial class SpendCsvReaderTests
 {
     private static SpendTable Read(string csv, SpendCsvOptions? options = null)
         => SpendCsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), options, "spend.csv");
@@ -63,10 +63,10 @@ public sealed class SpendCsvReaderTests
     }
 
     [Theory]
-    [InlineData("-1", "'-1' is negative; a cost must be a finite number >= 0")]
+    [InlineData("-1", "'-1' is negative; a cost must be a finite number >= 0 such as 120.50")]
     [InlineData("abc", "'abc' is not a number; a cost must be a finite number >= 0 such as 120.50")]
     [InlineData("", "'' is not a number; a cost must be a finite number >= 0 such as 120.50")]
-    [InlineData("NaN", "'NaN' is not a number; a cost must be a finite number >= 0 such as 120.50")]
+    [InlineData("NaN", "'NaN' is not finite; a cost must be a finite number >= 0 such as 120.50")]
     [InlineData("1,5", "the row has 4 fields but the header has 3")]
     public void Read_BadCost_NamesLineAndColumn(string cost, string expected)
     {

@@ -140,8 +140,37 @@ public sealed class ShapleyModelTests
 
         model.Attribute(Journey("j", ["a", "a", "b"])).Credits.Select(c => c.Share)
             .Should().Equal([1.0 / 3, 1.0 / 3, 1.0 / 3], (x, y) => Math.Abs(x - y) < 1e-12);
-        model.Attribute(Journey("k", ["x", "y"])).Credits.Select(c => c.Share).Should().Equal(0.5, 0.5);
         model.GetShares(["a", "b"]).Should().Equal(new Dictionary<string, double> { ["a"] = 0.5, ["b"] = 0.5 });
+
+        // An unseen channel z beside them still earns nothing: a, a, b get 1/3 each, z 0.
+        model.Attribute(Journey("m", ["a", "z", "a", "b"])).Credits.Select(c => c.Share)
+            .Should().Equal([1.0 / 3, 0, 1.0 / 3, 1.0 / 3], (x, y) => Math.Abs(x - y) < 1e-12);
+    }
+
+    [Fact]
+    public void Attribute_OnlyUnseenChannels_ConversionIsUnattributedLikeMarkov()
+    {
+        var model = ShapleyAttribution.Fit(TwoChannelGame());
+
+        var result = model.Attribute(Journey("k", ["x", "y"]));
+
+        result.Credits.Sum(c => c.Value).Should().Be(0);
+        result.Unattributed.Should().ContainSingle();
+        model.GetShares(["x", "y"]).Should().Equal(new Dictionary<string, double> { ["x"] = 0, ["y"] = 0 });
+        model.GetUnseenChannels(["a", "x", "b", "y", "x"]).Should().Equal("x", "y");
+    }
+
+    [Fact]
+    public void Run_ModelFittedOnNoPaths_EveryConversionUnattributed()
+    {
+        var model = ShapleyAttribution.Fit(new PathSetBuilder().Build());
+        var journeys = JourneySet.Create([Journey("1", ["a", "b"]), Journey("2", ["c"])]);
+
+        var result = new AttributionEngine().Run(journeys, model);
+
+        result.UnattributedConversions.Should().Be(2);
+        result.CreditedConversions.Should().Be(0);
+        model.GetUnseenChannels(["a", "b", "c"]).Should().Equal("a", "b", "c");
     }
 
     [Fact]
@@ -331,5 +360,19 @@ public sealed class ShapleyModelTests
         }
 
         return JourneySet.Create(journeys);
+    }
+
+    [Theory]
+    [InlineData("(unattributed)", "is the key of a built-in row")]
+    [InlineData("(total)", "is the key of a built-in row")]
+    [InlineData(" a", "has white space around it")]
+    public void FromJson_ChannelBreakingTheRuleOfNames_IsAJsonException(string name, string message)
+    {
+        var json = ShapleyAttribution.Fit(TwoChannelGame()).ToJson();
+        json.Should().Contain("\"a\"");
+
+        var act = () => ShapleyModel.FromJson(json.Replace("\"a\"", "\"" + name + "\"", StringComparison.Ordinal));
+
+        act.Should().Throw<System.Text.Json.JsonException>().WithMessage($"*'channels[*]*{message}*");
     }
 }

@@ -62,4 +62,14 @@ public sealed class ConversionTests
         new Conversion(T0, 120, "order", "o-1").Should().Be(new Conversion(T0, 120, "order", "o-1"));
         new Conversion(T0, 120, "order", "o-1").Should().NotBe(new Conversion(T0, 121, "order", "o-1"));
     }
+
+    [Fact]
+    public void Constructor_NegativeZeroValue_IsZero()
+    {
+        var conversion = new Conversion(T0, -0.0);
+
+        conversion.Value.Should().Be(0);
+        double.IsNegative(conversion.Value).Should().BeFalse("-0 is stored as +0");
+        conversion.Should().Be(new Conversion(T0, 0));
+    }
 }
