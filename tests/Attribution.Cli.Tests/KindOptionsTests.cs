@@ -361,4 +361,36 @@ public sealed class KindOptionsTests : IDisposable
         rows.Where(static f => f[0] == "markov").Should().OnlyContain(static f => Math.Abs(Number(f[4]) - 25000) < 1e-6);
         rows.Where(static f => f[0] == "linear").Select(static f => f[1]).Distinct().Should().Equal("lead", "opportunity", "order");
     }
+
+    [Fact]
+    public void Budget_SeveralKinds_NeedsOneConversionKind_AndPlansThatKindsValue()
+    {
+        // The budget issue's example (orders: A 400, B 100, email 50; A and B spent 100 each) plus a lead worth 1,000 on B.
+        var events = temp.Write("budget.csv",
+            "journey_id,timestamp,channel,campaign,conversion,value,conversion_id\n" +
+            "a,2025-01-01T00:00:00Z,A,,,,\n" +
+            "a,2025-01-02T00:00:00Z,,,order,400,\n" +
+            "b,2025-01-01T00:00:00Z,B,,,,\n" +
+            "b,2025-01-02T00:00:00Z,,,order,100,\n" +
+            "c,2025-01-01T00:00:00Z,email,,,,\n" +
+            "c,2025-01-02T00:00:00Z,,,order,50,\n" +
+            "d,2025-01-01T00:00:00Z,B,,,,\n" +
+            "d,2025-01-02T00:00:00Z,,,lead,1000,\n");
+        var spend = temp.Write("budget-spend.csv", "channel,campaign,date,cost\nA,,,100\nB,,,100\n");
+
+        CliRun.Of("budget", "--input", events, "--model", "linear", "--spend", spend, "--budget", "200")
+            .ShouldFail(2, "the data has several conversion kinds (order, lead) and a budget is planned for the value of one; give --conversion KIND.");
+
+        var orders = CliRun.Of("budget", "--input", events, "--model", "linear", "--spend", spend, "--budget", "200", "--conversion", "order", "--format", "csv").ShouldSucceed();
+
+        // Orders only, as in the budget issue: s ∝ (v0 / √s0)² = 40² : 10² → A = 3200/17, B = 200/17; the lead's 1,000 on B
+        // is another kind and changes nothing.
+        var a = orders.StdoutLines[1].Split(',');
+        a[1].Should().Be("A");
+        Number(a[4]).Should().BeApproximately(3200.0 / 17, 1e-9);
+        var leads = CliRun.Of("budget", "--input", events, "--model", "linear", "--spend", spend, "--budget", "200", "--conversion", "lead", "--format", "csv").ShouldSucceed();
+
+        // Leads: A earned none (stays at its minimum, 0), B earned 1,000 → all 200 to B.
+        leads.StdoutLines.Should().Contain(static l => l.StartsWith("linear,B,100,1000,200,", StringComparison.Ordinal));
+    }
 }
