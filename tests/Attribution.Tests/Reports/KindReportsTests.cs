@@ -159,4 +159,20 @@ public sealed class KindReportsTests
         var brandOrders = rows.Single(r => r.Campaign == "brand" && r.Kind == "order");
         brandOrders.Value.Should().BeApproximately(1000.0 / 3, 1e-9);
     }
+
+    [Fact]
+    public void BudgetWhatIf_PlansOneKindsValue_AndRefusesToGuessTheKind()
+    {
+        var result = Report()["linear"];
+        var spend = new SpendTable([new SpendLine("search", null, null, 100), new SpendLine("webinar", null, null, 100)]);
+        var options = new BudgetWhatIfOptions { Budget = 200, Elasticity = 1 };
+
+        // β = 1: all the budget goes to the best ROAS of the kind. Leads: search 15 / 100 beats webinar 5 / 100 → search 200.
+        // Orders: both earned 1000/3 → equal ROAS, the first in row order (webinar) takes it all.
+        var leads = BudgetWhatIf.Plan(result, spend, options, "lead");
+        leads.Lines.Single(l => l.Key == "search").ProposedSpend.Should().Be(200);
+        var orders = BudgetWhatIf.Plan(result, spend, options, "order");
+        orders.Lines.Single(l => l.Key == "webinar").ProposedSpend.Should().Be(200);
+        FluentActions.Invoking(() => BudgetWhatIf.Plan(result, spend, options)).Should().Throw<InvalidOperationException>().WithMessage("*2 conversion kinds*");
+    }
 }
