@@ -7,10 +7,10 @@ namespace Attribution.DataDriven;
 /// <remarks>
 /// <para>This is the shape of ChannelAttribution's aggregated path data (<c>path,total_conversions,total_conversion_value,total_null</c>).
 /// Identical paths are merged. Counts may be fractional (weighted data) but are finite and not negative.</para>
-/// <para>From an event log (<see cref="FromJourneys"/>): each conversion gives one converting path made of its eligible
-/// touches in order, under the same rules the engine uses (lookback, reset at each conversion, excluded channels with
-/// fallback); the touches after a journey's last conversion (all its touches when it never converted) give one
-/// non-converting path. A conversion with no eligible touch gives no path and is counted in <see cref="UnattributedConversions"/>.</para>
+/// <para>From an event log (<see cref="FromJourneys"/>): each reported conversion gives one converting path made of its
+/// eligible touches in order, read from the engine's own eligibility windows (lookback per kind, reset rule, excluded
+/// channels with fallback, period); the touches after a journey's last conversion (of the kind learnt; all its touches
+/// when it has none) give one non-converting path. A conversion with no eligible touch gives no path and is counted in <see cref="UnattributedConversions"/>.</para>
 /// </remarks>
 public sealed class PathSet
 {

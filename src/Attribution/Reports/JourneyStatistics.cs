@@ -71,7 +71,7 @@ public static class JourneyStatistics
         for (var c = 0; c < journeys.ConversionCount; c++)
         {
             var first = windows.Starts[c];
-            if (first == windows.Ends[c])
+            if (first == windows.Ends[c] || !windows.IsReported(c))
             {
                 continue;
             }
