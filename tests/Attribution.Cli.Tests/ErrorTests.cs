@@ -34,7 +34,7 @@ public sealed class ErrorTests : IDisposable
     [InlineData("--lookback", "d")]
     [InlineData("--lookback", "-1d")]
     [InlineData("--lookback", "0d")]
-    [InlineData("--lookback", "1,5d")]
+    [InlineData("--lookback", "1;5d")]
     [InlineData("--half-life", "1e3d")]
     [InlineData("--half-life", "one week")]
     public void BadDuration_IsAUsageErrorNamingTheOption(string option, string value)
