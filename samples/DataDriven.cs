@@ -44,7 +44,7 @@ var report = new AttributionEngine(options).Run(set, [AttributionModels.LastTouc
 Console.WriteLine($"{"channel",-9}" + string.Concat(report.Results.Select(r => $"{r.Model,12}")));
 foreach (var channel in set.Channels)
 {
-    Console.WriteLine($"{channel,-9}" + string.Concat(report.Results.Select(r => $"{r.ByChannel.Single(c => c.Key == channel).Value,12:F0}")));
+    Console.WriteLine($"{channel,-9}" + string.Concat(report.Results.Select(r => $"{r.ForKind("order").ByChannel.Single(c => c.Key == channel).Value,12:F0}")));
 }
 
 // Fit in a nightly job, attribute online: the JSON holds everything the model needs.

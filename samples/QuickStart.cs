@@ -36,12 +36,17 @@ IAttributionModel[] models =
 ];
 var report = engine.Run(journeys, models);
 
-Console.WriteLine($"{"channel",-12}" + string.Concat(models.Select(m => $"{m.Name,13}")));
-foreach (var channel in report.Journeys.Channels)
+// Results are per conversion kind: a lead and an order are never added together. Since Ben's order resets only at an
+// earlier order (the default reset rule, same-kind), the webinar before his lead still counts for his order.
+foreach (var kind in report.Results[0].Kinds)
 {
-    Console.WriteLine($"{channel,-12}" + string.Concat(report.Results.Select(r => $"{r.ByChannel.Single(c => c.Key == channel).Value,13:F2}")));
+    Console.WriteLine($"\n{kind.Kind}: {kind.ConversionCount} conversions worth {kind.TotalValue:F2}");
+    Console.WriteLine($"{"channel",-12}" + string.Concat(models.Select(m => $"{m.Name,13}")));
+    foreach (var channel in report.Journeys.Channels)
+    {
+        Console.WriteLine($"{channel,-12}" + string.Concat(report.Results.Select(r => $"{r.ForKind(kind.Kind).ByChannel.Single(c => c.Key == channel).Value,13:F2}")));
+    }
 }
 
-var linear = report["linear"];
-Console.WriteLine($"{"unattributed",-12}{linear.UnattributedValue,13:F2}");
-Console.WriteLine($"credited {linear.CreditedValue:F2} + unattributed {linear.UnattributedValue:F2} = total {linear.TotalValue:F2}");
+var orders = report["linear"].ForKind("order");
+Console.WriteLine($"\norders under linear: credited {orders.CreditedValue:F2} + unattributed {orders.UnattributedValue:F2} = total {orders.TotalValue:F2}");

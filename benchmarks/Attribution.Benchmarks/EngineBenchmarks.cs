@@ -32,6 +32,11 @@ public class EngineBenchmarks
         engine = new AttributionEngine(new AttributionOptions { MaxDegreeOfParallelism = Threads });
     }
 
+    /// <summary>Streams the columns the engine reads and nothing more: each row's Ratio is its distance from that floor.</summary>
+    /// <returns>A checksum.</returns>
+    [Benchmark(Baseline = true)]
+    public long StreamColumns() => ColumnStream.Run(journeys);
+
     [Benchmark]
     public AttributionResult Run() => engine.Run(journeys, model);
 }

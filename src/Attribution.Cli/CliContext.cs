@@ -66,6 +66,23 @@ internal sealed record CliContext(TextWriter Stdout, bool StdoutIsTerminal, Text
         }
     }
 
+    /// <summary>Writes one line "attribution: note: …" on standard error: something the reader of a result must know that the result's format cannot hold.</summary>
+    public void Note(string message) => Line("note", message);
+
+    /// <summary>Writes one line "attribution: warning: …" on standard error: input that is probably a mistake but does not stop the run.</summary>
+    public void Warn(string message) => Line("warning", message);
+
+    private void Line(string level, string message)
+    {
+        if (Warnings is null)
+        {
+            return;
+        }
+
+        Warnings.Write($"attribution: {level}: {message.ReplaceLineEndings(" ").Trim()}\n");
+        Warnings.Flush();
+    }
+
     /// <summary>Stops the command when the user asked to (Ctrl+C, SIGTERM); called between the stages of a run.</summary>
     public void ThrowIfCancelled() => Cancellation.ThrowIfCancellationRequested();
 }

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Attribution.Engine;
 using Attribution.Models;
 
 namespace Attribution.Cli;
 
 /// <summary>Parses the textual option values of the command line; every failure is a one-line <see cref="CliException"/> naming the option.</summary>
-internal static class OptionParsers
+internal static partial class OptionParsers
 {
     private const double SumTolerance = 1e-9;
 
@@ -187,6 +189,107 @@ internal static class OptionParsers
         return list;
     }
 
+    /// <summary>Parses <c>first=0.3,lead=0.3,opportunity=0.3,rest=0.1</c>: keys <c>first</c>, <c>rest</c> and stage names
+    /// (an unknown key is an error naming the stages), weights finite and ≥ 0; a stage left out is no milestone.</summary>
+    public static MilestoneModelOptions ParseMilestoneWeights(string option, IEnumerable<string> texts, IReadOnlyList<string> stages)
+    {
+        var weights = ParseChannelWeights(option, texts);
+        var options = new MilestoneModelOptions();
+        var byStage = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (key, weight) in weights)
+        {
+            switch (key)
+            {
+                case "first":
+                    options = options with { First = weight };
+                    break;
+                case "rest":
+                    options = options with { Rest = weight };
+                    break;
+                default:
+                    if (!stages.Contains(key, StringComparer.Ordinal))
+                    {
+                        var known = new List<string> { "first" };
+                        known.AddRange(stages);
+                        known.Add("rest");
+                        throw CliException.Usage($"{option}: '{key}' is neither first, rest nor a stage of --stages{Suggestions.Hint(key, known)}; keys: {string.Join(", ", known)}.");
+                    }
+
+                    byStage[key] = weight;
+                    break;
+            }
+        }
+
+        return options with { Stages = byStage };
+    }
+
+    /// <summary>Parses <c>same-kind</c>, <c>any</c> or <c>never</c> (case-insensitive).</summary>
+    public static ResetRule ParseReset(string option, string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "same-kind" => ResetRule.SameKind,
+        "any" => ResetRule.Any,
+        "never" => ResetRule.Never,
+        _ => throw CliException.Usage($"{option}: '{text}' is not a reset rule; use same-kind, any or never."),
+    };
+
+    /// <summary>Parses repeated <c>--lookback</c> values: a plain duration sets the default, <c>kind=duration</c> items
+    /// (comma-separated) set kinds; each may be given once.</summary>
+    /// <returns>The default (null when not given) and the lookback per kind.</returns>
+    public static (TimeSpan? Default, Dictionary<string, TimeSpan> ByKind) ParseLookbacks(string option, IEnumerable<string> texts)
+    {
+        TimeSpan? fallback = null;
+        var byKind = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            foreach (var item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var eq = item.IndexOf('=', StringComparison.Ordinal);
+                if (eq < 0)
+                {
+                    if (fallback is not null)
+                    {
+                        throw CliException.Usage($"{option}: the default lookback is given twice ('{item}'); give one plain duration and kind=duration for kinds.");
+                    }
+
+                    fallback = ParseDuration(option, item);
+                    continue;
+                }
+
+                var kind = item[..eq].Trim();
+                if (kind.Length == 0)
+                {
+                    throw CliException.Usage($"{option}: '{item}' has no conversion kind before '=' (for example order=365d).");
+                }
+
+                if (!byKind.TryAdd(kind, ParseDuration(option, item[(eq + 1)..])))
+                {
+                    throw CliException.Usage($"{option}: kind '{kind}' is given twice.");
+                }
+            }
+        }
+
+        return (fallback, byKind);
+    }
+
+    /// <summary>Parses an instant: a date <c>2026-01-01</c> (midnight UTC) or an ISO-8601 date and time with <c>Z</c> or an offset.</summary>
+    public static DateTimeOffset ParseInstant(string option, string text)
+    {
+        var trimmed = text.Trim();
+        if (DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        }
+
+        // A time without an offset would silently mean the machine's time zone; like the event log, demand one.
+        if (ExplicitOffset().IsMatch(trimmed)
+            && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            return instant;
+        }
+
+        throw CliException.Usage($"{option}: '{text}' is not a date (2026-01-01, midnight UTC) or a date and time with Z or an offset (2026-01-01T09:00:00Z).");
+    }
+
     private static double ParseNonNegative(string option, string number, string context)
     {
         if (!double.TryParse(number.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
@@ -205,4 +308,7 @@ internal static class OptionParsers
 
     private static CliException BadDuration(string option, string text)
         => CliException.Usage($"{option}: '{text}' is not a duration; use a number followed by s, m, h or d (for example 30d, 1.5d, 90m).");
+
+    [GeneratedRegex(@"T.*([Zz]|[+-]\d\d:?\d\d)$")]
+    private static partial Regex ExplicitOffset();
 }

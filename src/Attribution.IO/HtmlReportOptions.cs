@@ -20,4 +20,8 @@ public sealed record HtmlReportOptions
     /// <summary>Gets the eligibility rules used for paths and time to conversion; use the options the report was run with.</summary>
     /// <value>The default value is <see langword="null"/>: the engine's defaults.</value>
     public AttributionOptions? Attribution { get; init; }
+
+    /// <summary>Gets the conversion kinds the report shows.</summary>
+    /// <value>The default value is <see langword="null"/>: every kind of the data.</value>
+    public IReadOnlyList<string>? Kinds { get; init; }
 }

@@ -8,9 +8,11 @@ namespace Attribution.IO;
 
 /// <summary>Writes an attribution report as one self-contained HTML file: inline CSS and SVG charts, no network access.</summary>
 /// <remarks>
-/// <para>Sections: totals; credit per channel by model (grouped bars) with each model's share and the spread between
+/// <para>Everything is per conversion kind (leads, orders …), never added across kinds. Sections: totals per model and
+/// kind; per kind, credit per channel by model (grouped bars) with each model's share and the spread between
 /// models; ROAS per channel by model (when spend is given); top campaigns; the most common conversion paths (count,
-/// conversion rate, average value, length); the distributions of time to conversion and of path length.</para>
+/// conversion rate, average value, length); the distributions of time to conversion and of path length; with funnel stages (<see cref="Engine.AttributionOptions.Stages"/>), the funnel
+/// per channel (<see cref="FunnelTable"/>).</para>
 /// <para>Every chart is an <c>&lt;svg data-chart="…"&gt;</c> whose bars are <c>&lt;rect class="bar"&gt;</c> elements.
 /// A short inline script, run on load, counts the bars the browser laid out with a non-zero size and writes the count
 /// into each chart's <c>data-drawn-bars</c> and the number of charts with drawn bars into
@@ -42,14 +44,25 @@ public static class HtmlReportWriter
 
         var html = new StringBuilder();
         Head(html, options.Title);
-        Totals(html, report, spend);
-        Credit(html, report);
-        if (spend is not null)
+        var kinds = report.Results[0].Kinds.Select(k => k.Kind).Where(k => options.Kinds is null || options.Kinds.Contains(k)).ToArray();
+        Totals(html, report, spend, kinds);
+        foreach (var kind in kinds)
         {
-            Roas(html, report, spend);
+            Credit(html, report, kind, kinds);
+            if (spend is not null)
+            {
+                Roas(html, report, spend, kind, kinds);
+            }
+
+            Campaigns(html, report, spend, options.TopCampaigns, kind, kinds);
         }
 
-        Campaigns(html, report, spend, options.TopCampaigns);
+        var stages = report.Results[0].Options.Stages;
+        if (stages.Count > 0)
+        {
+            Funnel(html, report, stages);
+        }
+
         var paths = PathSet.FromJourneys(report.Journeys, options.Attribution);
         Paths(html, paths, options.TopPaths);
         Distributions(html, report, paths, options);
@@ -121,46 +134,75 @@ public static class HtmlReportWriter
             """);
     }
 
-    private static void Totals(StringBuilder html, AttributionReport report, SpendTable? spend)
+    private static void Totals(StringBuilder html, AttributionReport report, SpendTable? spend, IReadOnlyList<string> kinds)
     {
         var journeys = report.Journeys;
-        var first = report.Results[0];
         html.Append("<h2>Totals</h2>\n<div class=\"cards\">\n");
         Card(html, "Journeys", N0(journeys.Count));
         Card(html, "Touchpoints", N0(journeys.TouchpointCount));
         Card(html, "Conversions", N0(journeys.ConversionCount));
-        Card(html, "Conversion value", N(first.TotalValue));
+        if (report.Results[0].Options.Period is { } period)
+        {
+            Card(html, "Reporting period", E(FormattableString.Invariant($"{period.From:yyyy-MM-dd HH:mm} – {period.To:yyyy-MM-dd HH:mm} UTC")));
+        }
+
         if (spend is not null)
         {
-            Card(html, "Spend" + (spend.Currency is null ? string.Empty : $" ({spend.Currency})"), N(spend.Total));
-            Card(html, "ROAS (all value)", Ratio(spend.Total > 0 ? first.TotalValue / spend.Total : null));
+            Card(html, "Spend" + (spend.Currency is null ? string.Empty : $" ({spend.Currency})"), N(spend.Within(report.Results[0].Options.Period).Total));
         }
 
-        html.Append("</div>\n<table data-table=\"models\"><thead><tr><th>Model</th><th>Credited conversions</th><th>Credited value</th><th>Unattributed conversions</th><th>Unattributed value</th></tr></thead><tbody>\n");
+        html.Append("</div>\n<table data-table=\"models\"><thead><tr><th>Model</th><th>Conversion kind</th><th>Conversions</th><th>Value</th><th>Credited conversions</th><th>Credited value</th><th>Unattributed conversions</th><th>Unattributed value</th>");
+        if (spend is not null)
+        {
+            html.Append("<th>Cost per conversion</th><th>ROAS</th>");
+        }
+
+        html.Append("</tr></thead><tbody>\n");
         foreach (var r in report.Results)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.Model)}</td><td>{N(r.CreditedConversions)}</td><td>{N(r.CreditedValue)}</td><td>{N0(r.UnattributedConversions)}</td><td>{N(r.UnattributedValue)}</td></tr>\n");
-        }
-
-        html.Append("</tbody></table>\n");
-    }
-
-    private static void Credit(StringBuilder html, AttributionReport report)
-    {
-        var comparison = ModelComparison.ByChannel(report);
-        var channels = report.Results[0].ByChannel.Select(c => c.Key).ToArray();
-        var values = new double[channels.Length, report.Results.Count];
-        for (var m = 0; m < report.Results.Count; m++)
-        {
-            for (var c = 0; c < channels.Length; c++)
+            var totals = spend is null ? null : ReturnOnSpend.Totals(r, spend);
+            for (var k = 0; k < r.Kinds.Count; k++)
             {
-                values[c, m] = report.Results[m].ByChannel[c].Value;
+                var kind = r.Kinds[k];
+                if (!kinds.Contains(kind.Kind))
+                {
+                    continue;
+                }
+
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.Model)}</td><td>{E(kind.Kind)}</td><td>{N0(kind.ConversionCount)}</td><td>{N(kind.TotalValue)}</td><td>{N(kind.CreditedConversions)}</td><td>{N(kind.CreditedValue)}</td><td>{N0(kind.UnattributedConversions)}</td><td>{N(kind.UnattributedValue)}</td>");
+                if (totals is not null)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<td>{Ratio(totals[k].Cpa)}</td><td>{Ratio(totals[k].Roas)}</td>");
+                }
+
+                html.Append("</tr>\n");
             }
         }
 
-        html.Append("<h2>Credit per channel by model</h2>\n");
-        BarChart(html, "credit-by-channel", "Credited value per channel, one bar per model", channels, comparison.Models, values);
-        html.Append("<table data-table=\"model-comparison\"><thead><tr><th>Channel</th>");
+        html.Append("</tbody></table>\n<p class=\"note\">Conversion kinds (leads, orders …) are never added together.</p>\n");
+    }
+
+    private static string Id(string chart, string kind, IReadOnlyList<string> kinds) => kinds.Count == 1 ? chart : $"{chart}-{kind}";
+
+    private static string Of(string kind, IReadOnlyList<string> kinds) => kinds.Count == 1 ? string.Empty : $" — {kind}";
+
+    private static void Credit(StringBuilder html, AttributionReport report, string kind, IReadOnlyList<string> kinds)
+    {
+        var comparison = ModelComparison.ByChannel(report, kind);
+        var channels = report.Results[0].ForKind(kind).ByChannel.Select(c => c.Key).ToArray();
+        var values = new double[channels.Length, report.Results.Count];
+        for (var m = 0; m < report.Results.Count; m++)
+        {
+            var byChannel = report.Results[m].ForKind(kind).ByChannel;
+            for (var c = 0; c < channels.Length; c++)
+            {
+                values[c, m] = byChannel[c].Value;
+            }
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Credit per channel by model{E(Of(kind, kinds))}</h2>\n");
+        BarChart(html, Id("credit-by-channel", kind, kinds), $"Credited value per channel{Of(kind, kinds)}, one bar per model", channels, comparison.Models, values);
+        html.Append(CultureInfo.InvariantCulture, $"<table data-table=\"{Id("model-comparison", kind, kinds)}\"><thead><tr><th>Channel</th>");
         foreach (var model in comparison.Models)
         {
             html.Append(CultureInfo.InvariantCulture, $"<th>{E(model)} value</th><th>{E(model)} share</th>");
@@ -181,9 +223,9 @@ public static class HtmlReportWriter
         html.Append("</tbody></table>\n<p class=\"note\">Spread = largest share − smallest share across models: the channels where the choice of model matters most come first.</p>\n");
     }
 
-    private static void Roas(StringBuilder html, AttributionReport report, SpendTable spend)
+    private static void Roas(StringBuilder html, AttributionReport report, SpendTable spend, string kind, IReadOnlyList<string> kinds)
     {
-        var perModel = report.Results.Select(r => ReturnOnSpend.ByChannel(r, spend)).ToArray();
+        var perModel = report.Results.Select(r => ReturnOnSpend.ByChannel(r, spend).Where(row => row.Kind == kind).ToArray()).ToArray();
         var channels = perModel[0].Select(r => r.Key).ToArray();
         var values = new double[channels.Length, perModel.Length];
         for (var m = 0; m < perModel.Length; m++)
@@ -194,27 +236,27 @@ public static class HtmlReportWriter
             }
         }
 
-        html.Append("<h2>Return on ad spend per channel</h2>\n");
-        BarChart(html, "roas-by-channel", "ROAS (credited value / spend) per channel, one bar per model", channels, report.Results.Select(r => r.Model).ToArray(), values);
-        html.Append("<table data-table=\"roas\"><thead><tr><th>Channel</th><th>Model</th><th>Spend</th><th>Conversions</th><th>Value</th><th>ROAS</th><th>ROI</th><th>CPA</th></tr></thead><tbody>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Return on ad spend per channel{E(Of(kind, kinds))}</h2>\n");
+        BarChart(html, Id("roas-by-channel", kind, kinds), $"ROAS (credited value / spend) per channel{Of(kind, kinds)}, one bar per model", channels, report.Results.Select(r => r.Model).ToArray(), values);
+        html.Append(CultureInfo.InvariantCulture, $"<table data-table=\"{Id("roas", kind, kinds)}\"><thead><tr><th>Channel</th><th>Model</th><th>Spend</th><th>Conversions</th><th>Value</th><th>ROAS</th><th>ROI</th><th>Cost per {E(kind)}</th></tr></thead><tbody>\n");
         for (var c = 0; c < channels.Length; c++)
         {
             foreach (var rows in perModel)
             {
                 var r = rows[c];
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.Key)}</td><td>{E(r.Model)}</td><td>{N(r.Spend)}</td><td>{N(r.Conversions)}</td><td>{N(r.Value)}</td><td>{Ratio(r.Roas)}</td><td>{Percent(r.Roi)}</td><td>{Ratio(r.Cpa)}</td></tr>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.Key)}</td><td>{E(r.Model)}</td><td>{(r.HasSpendLine ? N(r.Spend) : Ratio(null))}</td><td>{N(r.Conversions)}</td><td>{N(r.Value)}</td><td>{Ratio(r.Roas)}</td><td>{Percent(r.Roi)}</td><td>{Ratio(r.Cpa)}</td></tr>\n");
             }
         }
 
         html.Append("</tbody></table>\n");
     }
 
-    private static void Campaigns(StringBuilder html, AttributionReport report, SpendTable? spend, int top)
+    private static void Campaigns(StringBuilder html, AttributionReport report, SpendTable? spend, int top, string kind, IReadOnlyList<string> kinds)
     {
-        var perModel = report.Results.Select(r => ReturnOnSpend.ByCampaign(r, spend ?? SpendTable.Empty)).ToArray();
+        var perModel = report.Results.Select(r => ReturnOnSpend.ByCampaign(r, spend ?? SpendTable.Empty).Where(row => row.Kind == kind).ToArray()).ToArray();
 
         // Rank by the largest value any model credits, so a campaign one model favours is not hidden.
-        var order = Enumerable.Range(0, perModel[0].Count)
+        var order = Enumerable.Range(0, perModel[0].Length)
             .OrderByDescending(k => perModel.Max(rows => rows[k].Value))
             .Take(top)
             .ToArray();
@@ -228,9 +270,9 @@ public static class HtmlReportWriter
             }
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<h2>Top campaigns</h2>\n");
-        BarChart(html, "top-campaigns", "Credited value of the top campaigns, one bar per model", order.Select(k => perModel[0][k].Key).ToArray(), models, values);
-        html.Append("<table data-table=\"campaigns\"><thead><tr><th>Campaign</th><th>Channels</th><th>Spend</th>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Top campaigns{E(Of(kind, kinds))}</h2>\n");
+        BarChart(html, Id("top-campaigns", kind, kinds), $"Credited value of the top campaigns{Of(kind, kinds)}, one bar per model", order.Select(k => perModel[0][k].Key).ToArray(), models, values);
+        html.Append(CultureInfo.InvariantCulture, $"<table data-table=\"{Id("campaigns", kind, kinds)}\"><thead><tr><th>Campaign</th><th>Channels</th><th>Spend</th>");
         foreach (var model in models)
         {
             html.Append(CultureInfo.InvariantCulture, $"<th>{E(model)} value</th><th>{E(model)} ROI</th>");
@@ -250,6 +292,44 @@ public static class HtmlReportWriter
         }
 
         html.Append("</tbody></table>\n");
+    }
+
+    private static void Funnel(StringBuilder html, AttributionReport report, IReadOnlyList<string> stages)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Funnel: {E(string.Join(" → ", stages))}</h2>\n<table data-table=\"funnel\"><thead><tr><th>Channel</th><th>Model</th>");
+        foreach (var stage in stages)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<th>{E(stage)}</th>");
+        }
+
+        for (var s = 1; s < stages.Count; s++)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<th>{E(stages[s])} / {E(stages[s - 1])}</th>");
+        }
+
+        html.Append("</tr></thead><tbody>\n");
+        var tables = report.Results.Select(r => FunnelTable.Build(r, stages)).ToArray();
+        for (var c = 0; c < tables[0].Rows.Count; c++)
+        {
+            foreach (var table in tables)
+            {
+                var row = table.Rows[c];
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(row.Channel)}</td><td>{E(table.Model)}</td>");
+                foreach (var count in row.Conversions)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<td>{N(count)}</td>");
+                }
+
+                foreach (var ratio in row.Ratios)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<td>{Percent(ratio)}</td>");
+                }
+
+                html.Append("</tr>\n");
+            }
+        }
+
+        html.Append("</tbody></table>\n<p class=\"note\">Credited conversions of each stage per channel, and the ratio of each stage to the one before it (n/a when the earlier stage has no credit).</p>\n");
     }
 
     private static void Paths(StringBuilder html, PathSet paths, int top)

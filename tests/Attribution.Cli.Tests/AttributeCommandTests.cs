@@ -31,16 +31,22 @@ public sealed class AttributeCommandTests : IDisposable
     {
         var run = CliRun.Of("attribute", "--input", input, "--model", "linear", "--model", "first-touch", "--format", "csv").ShouldSucceed();
 
-        // linear: a splits 90 over two touches → email 0.5/45, display 0.5/45; b gives display 1/10 → display 1.5/55.
+        // Kinds are never added: orders (a, c; first in the file) and leads (b) are separate blocks, each sorted by value
+        // descending, then key. linear: a's order splits 90 over two touches → email 0.5/45, display 0.5/45 (a tie, so
+        // display first by name); c's order (30) has no touch. b's lead gives display 1/10.
         // first-touch: a → email 1/90; b → display 1/10. Journey c's order (30) is unattributed under both.
         run.Stdout.Should().Be(
-            "model,channel,conversions,value\n" +
-            "linear,email,0.5,45\n" +
-            "linear,display,1.5,55\n" +
-            "linear,(unattributed),1,30\n" +
-            "first-touch,email,1,90\n" +
-            "first-touch,display,1,10\n" +
-            "first-touch,(unattributed),1,30\n");
+            "model,conversion,channel,conversions,value\n" +
+            "linear,order,display,0.5,45\n" +
+            "linear,order,email,0.5,45\n" +
+            "linear,order,(unattributed),1,30\n" +
+            "linear,lead,display,1,10\n" +
+            "linear,lead,email,0,0\n" +
+            "first-touch,order,email,1,90\n" +
+            "first-touch,order,display,0,0\n" +
+            "first-touch,order,(unattributed),1,30\n" +
+            "first-touch,lead,display,1,10\n" +
+            "first-touch,lead,email,0,0\n");
     }
 
     [Fact]
@@ -48,12 +54,14 @@ public sealed class AttributeCommandTests : IDisposable
     {
         var run = CliRun.Of(stdoutIsTerminal: false, "attribute", "--input", input, "--model", "last-touch").ShouldSucceed();
 
-        // last-touch: a → display 1/90; b → display 1/10; email earns nothing but still has a row.
+        // last-touch: a's order → display 1/90; b's lead → display 1/10; email earns nothing but still has a row.
         run.StdoutLines.Should().Equal(
-            "model,channel,conversions,value",
-            "last-touch,email,0,0",
-            "last-touch,display,2,100",
-            "last-touch,(unattributed),1,30");
+            "model,conversion,channel,conversions,value",
+            "last-touch,order,display,1,90",
+            "last-touch,order,email,0,0",
+            "last-touch,order,(unattributed),1,30",
+            "last-touch,lead,display,1,10",
+            "last-touch,lead,email,0,0");
     }
 
     [Fact]
@@ -61,13 +69,16 @@ public sealed class AttributeCommandTests : IDisposable
     {
         var run = CliRun.Of("attribute", "--input", input, "--model", "linear", "--by", "campaign").ShouldSucceed();
 
-        // a: spring (email) 0.5/45 and (none) (display) 0.5/45; b: retarget 1/10.
+        // Orders: a gives spring (email) 0.5/45 and (none) (display) 0.5/45; retarget earns no order. Leads: b gives retarget 1/10.
         run.StdoutLines.Should().Equal(
-            "model,campaign,conversions,value",
-            "linear,spring,0.5,45",
-            "linear,retarget,1,10",
-            "linear,(none),0.5,45",
-            "linear,(unattributed),1,30");
+            "model,conversion,campaign,conversions,value",
+            "linear,order,(none),0.5,45",
+            "linear,order,spring,0.5,45",
+            "linear,order,retarget,0,0",
+            "linear,order,(unattributed),1,30",
+            "linear,lead,retarget,1,10",
+            "linear,lead,(none),0,0",
+            "linear,lead,spring,0,0");
     }
 
     [Fact]
@@ -80,7 +91,7 @@ public sealed class AttributeCommandTests : IDisposable
 
         var run = CliRun.Of("attribute", "--input", path, "--model", "linear").ShouldSucceed();
 
-        run.StdoutLines.Should().Equal("model,channel,conversions,value", "linear,email,1,5");
+        run.StdoutLines.Should().Equal("model,conversion,channel,conversions,value", "linear,order,email,1,5");
     }
 
     [Fact]
@@ -90,10 +101,12 @@ public sealed class AttributeCommandTests : IDisposable
 
         // a: display is excluded and email is eligible → email 1/90. b: display is the only touch → it keeps 1/10.
         run.StdoutLines.Should().Equal(
-            "model,channel,conversions,value",
-            "linear,email,1,90",
-            "linear,display,1,10",
-            "linear,(unattributed),1,30");
+            "model,conversion,channel,conversions,value",
+            "linear,order,email,1,90",
+            "linear,order,display,0,0",
+            "linear,order,(unattributed),1,30",
+            "linear,lead,display,1,10",
+            "linear,lead,email,0,0");
     }
 
     [Fact]
@@ -102,12 +115,14 @@ public sealed class AttributeCommandTests : IDisposable
         var run = CliRun.Of("attribute", "--input", input, "--model", "custom", "--channel-weights", "email=3").ShouldSucceed();
 
         // a: email 3, display 1 (unlisted) → 3/4 and 1/4 of 90 = 67.5 and 22.5; b: display alone → 1/10.
-        // display: 0.25 + 1 = 1.25 conversions, 22.5 + 10 = 32.5.
+        // Orders: email 0.75/67.5, display 0.25/22.5; leads: display 1/10.
         run.StdoutLines.Should().Equal(
-            "model,channel,conversions,value",
-            "custom,email,0.75,67.5",
-            "custom,display,1.25,32.5",
-            "custom,(unattributed),1,30");
+            "model,conversion,channel,conversions,value",
+            "custom,order,email,0.75,67.5",
+            "custom,order,display,0.25,22.5",
+            "custom,order,(unattributed),1,30",
+            "custom,lead,display,1,10",
+            "custom,lead,email,0,0");
     }
 
     [Fact]
@@ -122,12 +137,12 @@ public sealed class AttributeCommandTests : IDisposable
 
         var run = CliRun.Of("attribute", "--input", path, "--model", "position-based", "--positions", "0.25,0.5,0.25").ShouldSucceed();
 
-        // First 0.25 × 100, the only middle touch 0.5 × 100, last 0.25 × 100.
+        // First 0.25 × 100, the only middle touch 0.5 × 100, last 0.25 × 100; by value, then name.
         run.StdoutLines.Should().Equal(
-            "model,channel,conversions,value",
-            "u-shaped,search,0.25,25",
-            "u-shaped,email,0.5,50",
-            "u-shaped,display,0.25,25");
+            "model,conversion,channel,conversions,value",
+            "u-shaped,order,email,0.5,50",
+            "u-shaped,order,display,0.25,25",
+            "u-shaped,order,search,0.25,25");
     }
 
     [Theory]
@@ -139,12 +154,15 @@ public sealed class AttributeCommandTests : IDisposable
         var run = CliRun.Of("attribute", "--input", input, "--model", "linear", "--lookback", lookback).ShouldSucceed();
 
         // 36 hours: a's order (Jan 3) reaches display (Jan 2, 1 day) but not email (Jan 1, 2 days) → display 1/90.
-        // b's lead (Jan 5) is 4 days after its only touch → unattributed, with c: 2 conversions worth 10 + 30.
+        // b's lead (Jan 5) is 4 days after its only touch → the lead is unattributed (1/10); c's order too (1/30).
         run.StdoutLines.Should().Equal(
-            "model,channel,conversions,value",
-            "linear,email,0,0",
-            "linear,display,1,90",
-            "linear,(unattributed),2,40");
+            "model,conversion,channel,conversions,value",
+            "linear,order,display,1,90",
+            "linear,order,email,0,0",
+            "linear,order,(unattributed),1,30",
+            "linear,lead,display,0,0",
+            "linear,lead,email,0,0",
+            "linear,lead,(unattributed),1,10");
     }
 
     [Fact]
@@ -153,11 +171,12 @@ public sealed class AttributeCommandTests : IDisposable
         var run = CliRun.Of("attribute", "--input", input, "--model", "time-decay", "--half-life", "1d").ShouldSucceed();
 
         // a: email is 2 half-lives old (weight 1/4), display 1 (weight 1/2) → shares 1/3 and 2/3 of 90 = 30 and 60.
-        // b: display alone → 10. Compared with a tolerance: 1/3 is not exact in binary.
-        var rows = run.StdoutLines.Skip(1).Select(static l => l.Split(',')).ToDictionary(static f => f[1], static f => double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture));
-        rows["email"].Should().BeApproximately(30, 1e-9);
-        rows["display"].Should().BeApproximately(70, 1e-9);
-        rows["(unattributed)"].Should().Be(30);
+        // b: display alone → its lead, 10. Compared with a tolerance: 1/3 is not exact in binary.
+        var rows = run.StdoutLines.Skip(1).Select(static l => l.Split(',')).ToDictionary(static f => f[1] + "/" + f[2], static f => double.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture));
+        rows["order/email"].Should().BeApproximately(30, 1e-9);
+        rows["order/display"].Should().BeApproximately(60, 1e-9);
+        rows["order/(unattributed)"].Should().Be(30);
+        rows["lead/display"].Should().Be(10);
     }
 
     [Fact]
@@ -166,40 +185,56 @@ public sealed class AttributeCommandTests : IDisposable
         var run = CliRun.Of("attribute", "--input", input, "--model", "linear", "--model", "first-touch", "--format", "json").ShouldSucceed();
 
         using var doc = JsonDocument.Parse(run.Stdout);
-        var models = doc.RootElement.GetProperty("models");
-        models.GetArrayLength().Should().Be(2);
-        var linear = models[0];
+        doc.RootElement.GetProperty("period").ValueKind.Should().Be(JsonValueKind.Null);
+        var blocks = doc.RootElement.GetProperty("blocks");
+        blocks.GetArrayLength().Should().Be(4); // 2 models × 2 kinds
+        var linear = blocks[0];
         linear.GetProperty("model").GetString().Should().Be("linear");
-        linear.GetProperty("totalConversions").GetInt32().Should().Be(3);
-        linear.GetProperty("totalValue").GetDouble().Should().Be(130); // 90 + 10 + 30
+        linear.GetProperty("conversion").GetString().Should().Be("order");
+        linear.GetProperty("totalConversions").GetInt32().Should().Be(2);
+        linear.GetProperty("totalValue").GetDouble().Should().Be(120); // 90 + 30; the lead's 10 is another kind
         linear.GetProperty("unattributed").GetProperty("conversions").GetInt32().Should().Be(1);
         linear.GetProperty("unattributed").GetProperty("value").GetDouble().Should().Be(30);
         var rows = linear.GetProperty("rows");
         rows.GetArrayLength().Should().Be(2);
-        rows[0].GetProperty("key").GetString().Should().Be("email");
+        rows[0].GetProperty("key").GetString().Should().Be("display");
         rows[0].GetProperty("conversions").GetDouble().Should().Be(0.5);
         rows[0].GetProperty("value").GetDouble().Should().Be(45);
-        rows[1].GetProperty("key").GetString().Should().Be("display");
-        rows[1].GetProperty("value").GetDouble().Should().Be(55);
-        models[1].GetProperty("model").GetString().Should().Be("first-touch");
-        models[1].GetProperty("rows")[0].GetProperty("value").GetDouble().Should().Be(90);
+        rows[1].GetProperty("key").GetString().Should().Be("email");
+        rows[1].GetProperty("value").GetDouble().Should().Be(45);
+        blocks[1].GetProperty("conversion").GetString().Should().Be("lead");
+        blocks[1].GetProperty("totalValue").GetDouble().Should().Be(10);
+        blocks[1].GetProperty("rows")[0].GetProperty("key").GetString().Should().Be("display");
+        blocks[2].GetProperty("model").GetString().Should().Be("first-touch");
+        blocks[2].GetProperty("rows")[0].GetProperty("value").GetDouble().Should().Be(90);
     }
 
     [Fact]
-    public void Table_OnTerminal_IsTheDefaultAndAlignsOneColumnPerModel()
+    public void Table_OnTerminal_IsTheDefaultAndShowsOneBlockPerModelAndKindWithItsTotal()
     {
         var run = CliRun.Of(stdoutIsTerminal: true, "attribute", "--input", input, "--model", "linear", "--model", "first-touch").ShouldSucceed();
 
-        var lines = run.StdoutLines;
-        lines[0].Should().Contain("3 journeys").And.Contain("3 touchpoints").And.Contain("3 conversions");
-        var table = lines.Skip(1).ToArray();
-        table[0].Should().MatchRegex(@"^channel\s+linear\s+first-touch$");
+        var text = run.Stdout;
+        run.StdoutLines[0].Should().Contain("3 journeys").And.Contain("3 touchpoints").And.Contain("3 conversions");
+        var blocks = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(static b => b.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToArray();
+        blocks.Select(static b => b[0]).Should().Equal(
+            "linear · order: 2 conversions worth 120.00",
+            "linear · lead: 1 conversions worth 10.00",
+            "first-touch · order: 2 conversions worth 120.00",
+            "first-touch · lead: 1 conversions worth 10.00");
 
-        // linear email 45 of 130 = 34.6%; first-touch email 90 of 130 = 69.2%; unattributed 30 of 130 = 23.1%.
-        table.Should().Contain(l => l.StartsWith("email ", StringComparison.Ordinal) && l.Contains("45.00  34.6%") && l.Contains("90.00  69.2%"));
-        table.Should().Contain(l => l.StartsWith("(unattributed)", StringComparison.Ordinal) && l.Contains("30.00  23.1%"));
-        table.Should().Contain(l => l.StartsWith("total", StringComparison.Ordinal) && l.Contains("130.00 100.0%"));
-        table.Select(static l => l.Length).Distinct().Should().ContainSingle("every line of the table is as wide as the header");
+        // linear orders: display and email 45 of 120 = 37.5% each; unattributed 30 of 120 = 25.0%; total 120.
+        var linearOrders = blocks[0];
+        linearOrders[1].Should().MatchRegex(@"^channel\s+conversions\s+value\s+share$");
+        linearOrders.Should().Contain(l => l.StartsWith("display ", StringComparison.Ordinal) && l.EndsWith("0.50    45.00    37.5%", StringComparison.Ordinal));
+        linearOrders.Should().Contain(l => l.StartsWith("(unattributed)", StringComparison.Ordinal) && l.EndsWith("1.00    30.00    25.0%", StringComparison.Ordinal));
+        linearOrders[^1].Should().MatchRegex(@"^total\s+2\.00\s+120\.00\s+100\.0%$");
+        // first-touch orders: email 90 of 120 = 75.0%.
+        blocks[2].Should().Contain(l => l.StartsWith("email ", StringComparison.Ordinal) && l.EndsWith("90.00    75.0%", StringComparison.Ordinal));
+        foreach (var block in blocks)
+        {
+            block.Skip(1).Select(static l => l.Length).Distinct().Should().ContainSingle("every line of a block is as wide as its header");
+        }
     }
 
     [Fact]
@@ -212,10 +247,12 @@ public sealed class AttributeCommandTests : IDisposable
         run.Stdout.Should().BeEmpty();
         // A file is read by programs: csv by default even when stdout is a terminal.
         File.ReadAllText(output).Should().Be(
-            "model,channel,conversions,value\n" +
-            "first-touch,email,1,90\n" +
-            "first-touch,display,1,10\n" +
-            "first-touch,(unattributed),1,30\n");
+            "model,conversion,channel,conversions,value\n" +
+            "first-touch,order,email,1,90\n" +
+            "first-touch,order,display,0,0\n" +
+            "first-touch,order,(unattributed),1,30\n" +
+            "first-touch,lead,display,1,10\n" +
+            "first-touch,lead,email,0,0\n");
     }
 
     [Fact]
@@ -229,7 +266,7 @@ public sealed class AttributeCommandTests : IDisposable
         var channels = CliRun.Of("attribute", "--input", path, "--model", "linear").ShouldSucceed();
         var campaigns = CliRun.Of("attribute", "--input", path, "--model", "linear", "--by", "campaign").ShouldSucceed();
 
-        channels.StdoutLines[1].Should().Be("linear,\"search, paid\",1,2");
-        campaigns.StdoutLines[1].Should().Be("linear,\"say \"\"hi\"\"\",1,2");
+        channels.StdoutLines[1].Should().Be("linear,order,\"search, paid\",1,2");
+        campaigns.StdoutLines[1].Should().Be("linear,order,\"say \"\"hi\"\"\",1,2");
     }
 }

@@ -46,11 +46,11 @@ public sealed class DataDrivenCommandTests : IDisposable
 
     private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
-    private static void ShouldHaveRow(List<string[]> rows, string first, string second, double third, double fourth)
+    private static void ShouldHaveRow(List<string[]> rows, string model, string kind, string key, double conversions, double value)
     {
-        var row = rows.Should().ContainSingle(r => r[0] == first && r[1] == second).Which;
-        Number(row[2]).Should().BeApproximately(third, 1e-12);
-        Number(row[3]).Should().BeApproximately(fourth, 1e-9);
+        var row = rows.Should().ContainSingle(r => r[0] == model && r[1] == kind && r[2] == key).Which;
+        Number(row[3]).Should().BeApproximately(conversions, 1e-12);
+        Number(row[4]).Should().BeApproximately(value, 1e-9);
     }
 
     [Fact]
@@ -58,11 +58,12 @@ public sealed class DataDrivenCommandTests : IDisposable
     {
         var run = CliRun.Of("attribute", "--paths", paths, "--model", "markov", "--format", "csv").ShouldSucceed();
 
-        run.StdoutLines[0].Should().Be("model,channel,conversions,value");
+        // A path file has no kinds: its conversions are of the kind "conversion".
+        run.StdoutLines[0].Should().Be("model,conversion,channel,conversions,value");
         var rows = Csv(run);
         rows.Should().HaveCount(2, "everything is credited, so there is no (unattributed) row");
-        ShouldHaveRow(rows, "markov", "a", 21.0 / 13, 450.0 * 8 / 11);
-        ShouldHaveRow(rows, "markov", "b", 18.0 / 13, 450.0 * 3 / 11);
+        ShouldHaveRow(rows, "markov", "conversion", "a", 21.0 / 13, 450.0 * 8 / 11);
+        ShouldHaveRow(rows, "markov", "conversion", "b", 18.0 / 13, 450.0 * 3 / 11);
     }
 
     [Fact]
@@ -74,8 +75,8 @@ public sealed class DataDrivenCommandTests : IDisposable
         var rows = Csv(CliRun.Of("attribute", "--paths", file, "--model", "linear", "--format", "csv").ShouldSucceed());
 
         rows.Should().HaveCount(2);
-        ShouldHaveRow(rows, "linear", "a", 2, 20);
-        ShouldHaveRow(rows, "linear", "b", 1, 10);
+        ShouldHaveRow(rows, "linear", "conversion", "a", 2, 20);
+        ShouldHaveRow(rows, "linear", "conversion", "b", 1, 10);
     }
 
     [Fact]
@@ -85,14 +86,14 @@ public sealed class DataDrivenCommandTests : IDisposable
         var file = temp.Write("abc.csv", "path,total_conversions,total_conversion_value,total_null\na > b > c,10,100,0\n");
 
         var rows = Csv(CliRun.Of("attribute", "--paths", file, "--model", "position-based", "--format", "csv").ShouldSucceed());
-        ShouldHaveRow(rows, "u-shaped", "a", 4, 40);
-        ShouldHaveRow(rows, "u-shaped", "b", 2, 20);
-        ShouldHaveRow(rows, "u-shaped", "c", 4, 40);
+        ShouldHaveRow(rows, "u-shaped", "conversion", "a", 4, 40);
+        ShouldHaveRow(rows, "u-shaped", "conversion", "b", 2, 20);
+        ShouldHaveRow(rows, "u-shaped", "conversion", "c", 4, 40);
 
         rows = Csv(CliRun.Of("attribute", "--paths", file, "--model", "u-shaped", "--positions", "0.3,0.4,0.3", "--format", "csv").ShouldSucceed());
-        ShouldHaveRow(rows, "u-shaped", "a", 3, 30);
-        ShouldHaveRow(rows, "u-shaped", "b", 4, 40);
-        ShouldHaveRow(rows, "u-shaped", "c", 3, 30);
+        ShouldHaveRow(rows, "u-shaped", "conversion", "a", 3, 30);
+        ShouldHaveRow(rows, "u-shaped", "conversion", "b", 4, 40);
+        ShouldHaveRow(rows, "u-shaped", "conversion", "c", 3, 30);
     }
 
     [Fact]
@@ -104,12 +105,12 @@ public sealed class DataDrivenCommandTests : IDisposable
 
         var rows = Csv(run);
         rows.Should().HaveCount(6);
-        ShouldHaveRow(rows, "first-touch", "a", 2, 400);
-        ShouldHaveRow(rows, "first-touch", "b", 1, 50);
-        ShouldHaveRow(rows, "last-touch", "a", 1, 300);
-        ShouldHaveRow(rows, "last-touch", "b", 2, 150);
-        ShouldHaveRow(rows, "markov", "a", 21.0 / 13, 450.0 * 8 / 11);
-        ShouldHaveRow(rows, "markov", "b", 18.0 / 13, 450.0 * 3 / 11);
+        ShouldHaveRow(rows, "first-touch", "conversion", "a", 2, 400);
+        ShouldHaveRow(rows, "first-touch", "conversion", "b", 1, 50);
+        ShouldHaveRow(rows, "last-touch", "conversion", "a", 1, 300);
+        ShouldHaveRow(rows, "last-touch", "conversion", "b", 2, 150);
+        ShouldHaveRow(rows, "markov", "conversion", "a", 21.0 / 13, 450.0 * 8 / 11);
+        ShouldHaveRow(rows, "markov", "conversion", "b", 18.0 / 13, 450.0 * 3 / 11);
     }
 
     [Fact]
@@ -121,9 +122,9 @@ public sealed class DataDrivenCommandTests : IDisposable
         var rows = Csv(CliRun.Of("attribute", "--paths", file, "--model", "custom", "--channel-weights", "direct=0", "--format", "csv").ShouldSucceed());
 
         rows.Should().HaveCount(3);
-        ShouldHaveRow(rows, "custom", "a", 2, 20);
-        ShouldHaveRow(rows, "custom", "direct", 0, 0);
-        ShouldHaveRow(rows, "custom", "(unattributed)", 1, 5);
+        ShouldHaveRow(rows, "custom", "conversion", "a", 2, 20);
+        ShouldHaveRow(rows, "custom", "conversion", "direct", 0, 0);
+        ShouldHaveRow(rows, "custom", "conversion", "(unattributed)", 1, 5);
     }
 
     [Fact]
@@ -139,10 +140,11 @@ public sealed class DataDrivenCommandTests : IDisposable
         var run = CliRun.Of("attribute", "--paths", file, "--model", "linear", "--model", "markov", "--format", "json").ShouldSucceed();
 
         using var json = JsonDocument.Parse(run.Stdout);
-        var models = json.RootElement.GetProperty("models");
+        var models = json.RootElement.GetProperty("blocks");
         models.GetArrayLength().Should().Be(2);
         var linear = models[0];
         linear.GetProperty("model").GetString().Should().Be("linear");
+        linear.GetProperty("conversion").GetString().Should().Be("conversion");
         linear.GetProperty("totalConversions").GetDouble().Should().Be(3);
         linear.GetProperty("totalValue").GetDouble().Should().Be(30);
         models[1].EnumerateObject().Select(static p => p.Name).Should().Equal(linear.EnumerateObject().Select(static p => p.Name));
@@ -157,8 +159,8 @@ public sealed class DataDrivenCommandTests : IDisposable
 
         var rows = Csv(run);
         rows.Should().HaveCount(2);
-        ShouldHaveRow(rows, "shapley", "a", 1, 300);
-        ShouldHaveRow(rows, "shapley", "b", 2, 150);
+        ShouldHaveRow(rows, "shapley", "conversion", "a", 1, 300);
+        ShouldHaveRow(rows, "shapley", "conversion", "b", 2, 150);
     }
 
     [Fact]
@@ -175,10 +177,11 @@ public sealed class DataDrivenCommandTests : IDisposable
         var run = CliRun.Of("attribute", "--paths", paths, "--model", "markov,shapley", "--format", "json").ShouldSucceed();
 
         using var json = JsonDocument.Parse(run.Stdout);
-        var models = json.RootElement.GetProperty("models");
+        var models = json.RootElement.GetProperty("blocks");
         models.GetArrayLength().Should().Be(2);
         var markov = models[0];
         markov.GetProperty("model").GetString().Should().Be("markov");
+        markov.GetProperty("conversion").GetString().Should().Be("conversion");
         markov.GetProperty("totalConversions").GetDouble().Should().Be(3);
         markov.GetProperty("totalValue").GetDouble().Should().Be(450);
         markov.GetProperty("unattributed").GetProperty("conversions").GetDouble().Should().Be(0);
@@ -193,9 +196,10 @@ public sealed class DataDrivenCommandTests : IDisposable
         var run = CliRun.Of(stdoutIsTerminal: true, "attribute", "--paths", paths, "--model", "markov").ShouldSucceed();
 
         // a: 450 · 8/11 = 327.27 (72.7%), b: 122.73 (27.3%).
-        run.StdoutLines[0].Should().Be("Credited value by channel (share of all conversion value), path level: 3 distinct paths, 3 conversions worth 450.00, 2 without conversion.");
-        run.StdoutLines.Should().Contain(l => l.StartsWith("a ", StringComparison.Ordinal) && l.EndsWith("327.27  72.7%", StringComparison.Ordinal));
-        run.StdoutLines.Should().Contain(l => l.StartsWith("total ", StringComparison.Ordinal) && l.EndsWith("450.00 100.0%", StringComparison.Ordinal));
+        run.StdoutLines[0].Should().Be("Credited value by channel, per model and conversion kind (share of the kind's value): path level, 3 distinct paths, 3 conversions, 2 without conversion.");
+        run.StdoutLines[1].Should().Be("markov · conversion: 3 conversions worth 450.00");
+        run.StdoutLines.Should().Contain(l => l.StartsWith("a ", StringComparison.Ordinal) && l.EndsWith("327.27    72.7%", StringComparison.Ordinal));
+        run.StdoutLines.Should().Contain(l => l.StartsWith("total ", StringComparison.Ordinal) && l.EndsWith("450.00   100.0%", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -203,28 +207,35 @@ public sealed class DataDrivenCommandTests : IDisposable
     {
         var run = CliRun.Of("attribute", "--input", events, "--model", "markov", "--model", "linear", "--format", "csv").ShouldSucceed();
 
-        // RE(email) = 1/2, RE(display) = 1. Journey a (90): email 1/3, display 2/3 → 30 and 60; journey b (10): display.
-        // email 1/3 conversion worth 30, display 5/3 worth 70; c's order (30) is unattributed.
+        // One chain per kind. Orders: converting path email > display (a); non-converting tails after each journey's
+        // last order: display (b, no order), email (d). Order 1: start → email 2, start → display 1; email → display 1,
+        // email → null 1; display → conv 1, display → null 1. P = 2/3 · 1/2 · 1/2 + 1/3 · 1/2 = 1/3; without email 1/6 →
+        // RE(email) = 1/2; without display 0 → RE(display) = 1. a's order (90): email 1/3, display 2/3 → 30 and 60.
+        // Leads: converting path display (b); tails email > display (a, no lead) and email (d): the same chain, so the same
+        // removal effects; b's lead (10) has display only → display 1 / 10. c's order (30) is unattributed.
         var rows = Csv(run);
-        ShouldHaveRow(rows, "markov", "email", 1.0 / 3, 30);
-        ShouldHaveRow(rows, "markov", "display", 5.0 / 3, 70);
-        ShouldHaveRow(rows, "markov", "(unattributed)", 1, 30);
-        ShouldHaveRow(rows, "linear", "email", 0.5, 45);
+        ShouldHaveRow(rows, "markov", "order", "email", 1.0 / 3, 30);
+        ShouldHaveRow(rows, "markov", "order", "display", 2.0 / 3, 60);
+        ShouldHaveRow(rows, "markov", "order", "(unattributed)", 1, 30);
+        ShouldHaveRow(rows, "markov", "lead", "display", 1, 10);
+        ShouldHaveRow(rows, "markov", "lead", "email", 0, 0);
+        ShouldHaveRow(rows, "linear", "order", "email", 0.5, 45);
     }
 
     [Fact]
     public void AttributeInput_MarkovTrainsOnTheSameLookback()
     {
         // With a 1-day lookback journey a's email (2 days before the order) drops off its path (display, 1 day before, is at
-        // the window's inclusive edge) and b's display (4 days)
-        // leaves b's lead unattributed: the only converting path is display (90), email → null stays.
-        // RE(display) = 1, RE(email) = 0: display gets a's 90, email nothing.
+        // the window's inclusive edge) and b's display (4 days) leaves b's lead unattributed. Orders: the only converting
+        // path is display (90); tails display (b) and email (d) do not convert. RE(display) = 1, RE(email) = 0: display
+        // gets a's 90, email nothing. Leads have no converting path at all: no chain is learnt, the lead is unattributed.
         var run = CliRun.Of("attribute", "--input", events, "--model", "markov", "--lookback", "1d", "--format", "csv").ShouldSucceed();
 
         var rows = Csv(run);
-        ShouldHaveRow(rows, "markov", "email", 0, 0);
-        ShouldHaveRow(rows, "markov", "display", 1, 90);
-        ShouldHaveRow(rows, "markov", "(unattributed)", 2, 40);
+        ShouldHaveRow(rows, "markov", "order", "email", 0, 0);
+        ShouldHaveRow(rows, "markov", "order", "display", 1, 90);
+        ShouldHaveRow(rows, "markov", "order", "(unattributed)", 1, 30);
+        ShouldHaveRow(rows, "markov", "lead", "(unattributed)", 1, 10);
     }
 
     [Theory]
@@ -235,11 +246,12 @@ public sealed class DataDrivenCommandTests : IDisposable
         var saved = temp.File($"{model}.json");
         string[] orderArgs = order is null ? [] : ["--order", order];
 
-        var fit = CliRun.Of(["fit", "--input", events, "--model", model, .. orderArgs, "--save", saved]).ShouldSucceed();
-        var direct = CliRun.Of(["attribute", "--input", events, "--model", model, .. orderArgs, "--format", "csv"]).ShouldSucceed();
-        var loaded = CliRun.Of("attribute", "--input", events, "--model-file", saved, "--format", "csv").ShouldSucceed();
+        var fit = CliRun.Of(["fit", "--input", events, "--model", model, .. orderArgs, "--conversion", "order", "--save", saved]).ShouldSucceed();
+        var direct = CliRun.Of(["attribute", "--input", events, "--model", model, .. orderArgs, "--conversion", "order", "--format", "csv"]).ShouldSucceed();
+        var loaded = CliRun.Of("attribute", "--input", events, "--model-file", saved, "--conversion", "order", "--format", "csv").ShouldSucceed();
 
-        fit.Stdout.Should().StartWith($"Fitted {(order is null ? model : model + "-" + order)} (").And.EndWith($"saved to {saved}\n");
+        fit.Stdout.Should().StartWith($"Fitted {(order is null ? model : model + "-" + order)} (").And.EndWith($"(conversions of kind 'order'); saved to {saved}\n");
+        JsonDocument.Parse(File.ReadAllText(saved)).RootElement.GetProperty("conversion").GetString().Should().Be("order");
         loaded.Stdout.Should().Be(direct.Stdout);
         direct.StdoutLines.Should().HaveCountGreaterThan(2);
     }
@@ -255,8 +267,9 @@ public sealed class DataDrivenCommandTests : IDisposable
         var run = CliRun.Of("attribute", "--input", events, "--model", "linear", "--model-file", saved, "--format", "csv").ShouldSucceed();
 
         var rows = Csv(run);
-        ShouldHaveRow(rows, "linear", "email", 0.5, 45);
-        ShouldHaveRow(rows, "markov", "(unattributed)", 3, 130);
+        ShouldHaveRow(rows, "linear", "order", "email", 0.5, 45);
+        ShouldHaveRow(rows, "markov", "order", "(unattributed)", 2, 120);
+        ShouldHaveRow(rows, "markov", "lead", "(unattributed)", 1, 10);
     }
 
     [Fact]
@@ -270,7 +283,8 @@ public sealed class DataDrivenCommandTests : IDisposable
         var run = CliRun.Of("attribute", "--input", events, "--model-file", saved, "--format", "csv");
 
         run.ExitCode.Should().Be(0);
-        ShouldHaveRow(Csv(run), "shapley", "(unattributed)", 3, 130);
+        ShouldHaveRow(Csv(run), "shapley", "order", "(unattributed)", 2, 120);
+        ShouldHaveRow(Csv(run), "shapley", "lead", "(unattributed)", 1, 10);
         run.Stderr.Should().Be("warning: the shapley model never saw 2 channel(s) of '" + events + "' (email, display): their touches earn nothing, and conversions touched only by them are unattributed.\n");
     }
 
@@ -403,7 +417,7 @@ public sealed class DataDrivenCommandTests : IDisposable
     public void SameModelFromFlagAndFile_IsAUsageError()
     {
         var saved = temp.File("markov.json");
-        CliRun.Of("fit", "--input", events, "--model", "markov", "--save", saved).ShouldSucceed();
+        CliRun.Of("fit", "--input", events, "--model", "markov", "--conversion", "lead", "--save", saved).ShouldSucceed();
 
         CliRun.Of("attribute", "--input", events, "--model", "markov", "--model-file", saved).ShouldFail(2, "'markov', which is already among the models");
     }
@@ -432,6 +446,11 @@ public sealed class DataDrivenCommandTests : IDisposable
     [InlineData(new[] { "attribute", "--paths", "P", "--model", "markov", "--by", "campaign" }, "--by campaign needs --input")]
     [InlineData(new[] { "attribute", "--paths", "P", "--model", "markov", "--spend", "S" }, "--spend applies to --input")]
     [InlineData(new[] { "attribute", "--paths", "P", "--model", "markov", "--currency", "EUR" }, "--currency applies to --input")]
+    [InlineData(new[] { "attribute", "--paths", "P", "--model", "markov", "--funnel" }, "--funnel applies to --input")]
+    [InlineData(new[] { "attribute", "--paths", "P", "--model", "markov", "--stages", "a,b" }, "--stages applies to --input")]
+    [InlineData(new[] { "attribute", "--paths", "P", "--model", "markov", "--reset", "any" }, "--reset applies to --input")]
+    [InlineData(new[] { "attribute", "--paths", "P", "--model", "markov", "--from", "2026-01-01" }, "--from applies to --input")]
+    [InlineData(new[] { "fit", "--paths", "P", "--model", "markov", "--conversion", "order", "--save", "M" }, "a path file has no conversion kinds")]
     [InlineData(new[] { "attribute", "--paths", "P", "--model-file", "M" }, "--model-file needs --input")]
     [InlineData(new[] { "attribute", "--input", "E", "--model", "linear", "--order", "2" }, "--order applies to --model markov")]
     [InlineData(new[] { "attribute", "--input", "E", "--model", "markov", "--order", "0" }, "--order expects a whole number from 1 to 32, got '0'")]

@@ -25,11 +25,14 @@ public sealed class DemoCommandTests : IDisposable
     {
         var run = CliRun.Of("demo", "--format", "csv").ShouldSucceed();
 
-        // 6 models × (10 channels + the unattributed row), after the header.
+        // 6 models × 2 kinds (leads, then orders: the order of first appearance) × (10 channels + the unattributed row:
+        // some orders have no touch, some leads resurface after more than 90 days), after the header.
         var models = new[] { "first-touch", "last-touch", "linear", "time-decay", "u-shaped", "custom" };
-        run.StdoutLines.Should().HaveCount(1 + (models.Length * 11));
+        run.StdoutLines[0].Should().Be("model,conversion,channel,conversions,value");
+        run.StdoutLines.Should().HaveCount(1 + (models.Length * 2 * 11));
         run.StdoutLines.Skip(1).Select(static l => l.Split(',')[0]).Distinct().Should().Equal(models);
-        run.StdoutLines.Where(static l => l.Contains(",(unattributed),", StringComparison.Ordinal)).Should().HaveCount(models.Length);
+        run.StdoutLines.Skip(1).Select(static l => l.Split(',')[1]).Distinct().Should().Equal("lead", "order");
+        run.StdoutLines.Where(static l => l.Contains(",(unattributed),", StringComparison.Ordinal)).Should().HaveCount(models.Length * 2);
     }
 
     [Fact]
@@ -37,8 +40,11 @@ public sealed class DemoCommandTests : IDisposable
     {
         var run = CliRun.Of(stdoutIsTerminal: true, "demo").ShouldSucceed();
 
-        var header = run.StdoutLines[1];
-        header.Should().MatchRegex(@"^channel\s+first-touch\s+last-touch\s+linear\s+time-decay\s+u-shaped\s+custom$");
+        // One block per model and kind, then a side-by-side comparison of the models' shares for each kind.
+        run.StdoutLines[1].Should().StartWith("first-touch · lead: ");
+        run.StdoutLines.Where(static l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^channel\s+first-touch\s+last-touch\s+linear\s+time-decay\s+u-shaped\s+custom\s+spread$")).Should().HaveCount(2);
+        run.StdoutLines.Should().Contain(static l => l.StartsWith("Share of credited lead value per channel", StringComparison.Ordinal));
+        run.StdoutLines.Should().Contain(static l => l.StartsWith("Share of credited order value per channel", StringComparison.Ordinal));
         run.Stdout.Should().Contain("(unattributed)").And.Contain("webinar=2");
     }
 

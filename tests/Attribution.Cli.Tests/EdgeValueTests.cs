@@ -25,13 +25,13 @@ public sealed class EdgeValueTests : IDisposable
     public void NegativeZeroPositions_AreZero(string positions)
         // Two touches under u-shaped: first f/(f+l) = 0/(0+0.5) = 0, last 0.5/(0+0.5) = 1, so display takes all 90.
         => CliRun.Of("attribute", "--input", input, "--model", "u-shaped", "--positions=" + positions).ShouldSucceed()
-            .Stdout.Should().Be("model,channel,conversions,value\nu-shaped,email,0,0\nu-shaped,display,1,90\n");
+            .Stdout.Should().Be("model,conversion,channel,conversions,value\nu-shaped,order,display,1,90\nu-shaped,order,email,0,0\n");
 
     [Fact]
     public void ANegativeZeroChannelWeight_IsZero()
         // email weighs 0, display 1 (unlisted): display takes all 90.
         => CliRun.Of("attribute", "--input", input, "--model", "custom", "--channel-weights", "email=-0").ShouldSucceed()
-            .Stdout.Should().Be("model,channel,conversions,value\ncustom,email,0,0\ncustom,display,1,90\n");
+            .Stdout.Should().Be("model,conversion,channel,conversions,value\ncustom,order,display,1,90\ncustom,order,email,0,0\n");
 
     [Theory]
     [InlineData("0.00000001s")]
@@ -45,7 +45,7 @@ public sealed class EdgeValueTests : IDisposable
     public void ADurationOfOneTick_IsAccepted()
         // 0.00000006 s rounds to 1 tick; nothing is eligible that close before the conversion, so all 90 is unattributed.
         => CliRun.Of("attribute", "--input", input, "--model", "linear", "--lookback", "0.00000006s").ShouldSucceed()
-            .Stdout.Should().Be("model,channel,conversions,value\nlinear,email,0,0\nlinear,display,0,0\nlinear,(unattributed),1,90\n");
+            .Stdout.Should().Be("model,conversion,channel,conversions,value\nlinear,order,display,0,0\nlinear,order,email,0,0\nlinear,order,(unattributed),1,90\n");
 
     [Theory]
     [InlineData("NaNd", "'NaN' in 'NaNd' is not a number")]
@@ -135,9 +135,9 @@ public sealed class EdgeValueTests : IDisposable
 
         // email weighs 1e290 and display 1: display's share 1 / (1e290 + 1) is below the last bit of 1, so email takes
         // all 90 and display about 90e-290 = 9e-289 (its last digits depend on the order of the division).
-        lines[1].Should().Be("custom,email,1,90");
+        lines[1].Should().Be("custom,order,email,1,90");
         var display = lines[2].Split(',');
-        display[1].Should().Be("display");
-        double.Parse(display[3], System.Globalization.CultureInfo.InvariantCulture).Should().BeApproximately(9e-289, 1e-300);
+        display[2].Should().Be("display");
+        double.Parse(display[4], System.Globalization.CultureInfo.InvariantCulture).Should().BeApproximately(9e-289, 1e-300);
     }
 }

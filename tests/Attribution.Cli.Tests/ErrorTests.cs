@@ -34,7 +34,7 @@ public sealed class ErrorTests : IDisposable
     [InlineData("--lookback", "d")]
     [InlineData("--lookback", "-1d")]
     [InlineData("--lookback", "0d")]
-    [InlineData("--lookback", "1,5d")]
+    [InlineData("--lookback", "1;5d")]
     [InlineData("--half-life", "1e3d")]
     [InlineData("--half-life", "one week")]
     public void BadDuration_IsAUsageErrorNamingTheOption(string option, string value)
@@ -68,6 +68,11 @@ public sealed class ErrorTests : IDisposable
     public void ExcludedChannelNotInTheData_NamesTheChannelAndSuggestsTheCase()
         => CliRun.Of("attribute", "--input", input, "--model", "linear", "--exclude", "Display")
             .ShouldFail(2, "--exclude", "'Display'", "did you mean 'display'?");
+
+    [Fact]
+    public void MistypedExcludedChannel_IsAUsageErrorWithTheClosestName()
+        => CliRun.Of("attribute", "--input", input, "--model", "linear", "--exclude", "dsiplay")
+            .ShouldFail(2, "--exclude", "'dsiplay'", "did you mean 'display'?");
 
     [Theory]
     [InlineData("--half-life", "3d", "time-decay")]

@@ -103,7 +103,7 @@ public sealed class FileSafetyTests(FileSafetyTests.LargeEventLog large) : IDisp
 
         new FileInfo(link).LinkTarget.Should().Be(real);
         // Linear over email and display: 90 / 2 = 45 each.
-        File.ReadAllText(real).Should().Be("model,channel,conversions,value\nlinear,email,0.5,45\nlinear,display,0.5,45\n");
+        File.ReadAllText(real).Should().Be("model,conversion,channel,conversions,value\nlinear,order,display,0.5,45\nlinear,order,email,0.5,45\n");
         Entries().Should().Equal("events.csv", "real.csv", "report.csv");
     }
 
@@ -129,7 +129,7 @@ public sealed class FileSafetyTests(FileSafetyTests.LargeEventLog large) : IDisp
         CliRun.Of("attribute", "--input", input, "--model", "last-touch", "--output", output).ShouldSucceed();
 
         // Last touch: display takes the whole 90, email (a channel of the data) nothing.
-        File.ReadAllText(output).Should().Be("model,channel,conversions,value\nlast-touch,email,0,0\nlast-touch,display,1,90\n");
+        File.ReadAllText(output).Should().Be("model,conversion,channel,conversions,value\nlast-touch,order,display,1,90\nlast-touch,order,email,0,0\n");
         Entries().Should().Equal("events.csv", "report.csv");
     }
 

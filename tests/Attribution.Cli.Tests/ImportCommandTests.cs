@@ -38,8 +38,12 @@ public sealed class ImportCommandTests : IDisposable
         // Without the accounts roll-up, opportunities and orders (on accounts) have no touches. Of the 6 leads, only two
         // follow a touch of their journey: contact 8's paid search (Feb 1, 00:00) before lead 3 (Feb 1, 17:54) and contact 9's
         // partners touch (Mar 9, 08:09) before lead 6 (Mar 9, 11:57). So 2 conversions worth 1 each are credited and 11 are
-        // unattributed, worth 6 + 2 × 48000 + 22000 + 0 + 2 × 12500 + 30000 − 2 = 173004.
-        run.Stdout.Should().Contain("linear,Advertisement,1,1\n").And.Contain("linear,Partners,1,1\n").And.Contain("linear,(unattributed),11,173004\n");
+        // unattributed, worth 6 + 2 × 48000 + 22000 + 0 + 2 × 12500 + 30000 − 2 = 173004 — per kind (never added together):
+        // 4 leads worth 4; 5 opportunities worth 48000 + 22000 + 0 + 12500 + 30000 = 112500; 2 orders worth 48000 + 12500 = 60500.
+        run.Stdout.Should().Contain("linear,lead,Advertisement,1,1\n").And.Contain("linear,lead,Partners,1,1\n")
+            .And.Contain("linear,lead,(unattributed),4,4\n")
+            .And.Contain("linear,opportunity,(unattributed),5,112500\n")
+            .And.Contain("linear,order,(unattributed),2,60500\n");
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class ProgressTests : IDisposable
         var exit = CliApp.Run(["attribute", "--input", input, "--model", "linear", "--format", "csv"], stdout, stderr, stdoutIsTerminal: false, rethrowUnexpected: true, showProgress: true, cancellationToken: TestContext.Current.CancellationToken);
 
         exit.Should().Be(0);
-        stdout.ToString().Should().Be("model,channel,conversions,value\nlinear,email,1,90\n");
+        stdout.ToString().Should().Be("model,conversion,channel,conversions,value\nlinear,order,email,1,90\n");
         // The reader's final report (1 journey of 2 rows) and the engine's last block are always drawn; then the
         // line is overwritten with spaces and the cursor returned, so nothing visible is left behind.
         var text = stderr.ToString();

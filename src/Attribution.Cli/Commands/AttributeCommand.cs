@@ -23,25 +23,50 @@ internal static class AttributeCommand
             Description = "Instead of --input: an aggregated path CSV (path,total_conversions,total_conversion_value,total_null), credited at path level; every model but time-decay (a path has no timestamps).",
             HelpName = "FILE",
         };
+        var funnel = new Option<bool>("--funnel")
+        {
+            Description = "Instead of the credit per channel, print the funnel: per model and channel, the credited conversions of each --stages kind and the ratio between consecutive stages.",
+        };
         return CreateCore(
             context,
             "attribute",
-            "Attribute the conversions of an event-log CSV (or an aggregated path CSV) and compare models side by side; with --spend, report spend, ROAS, ROI and CPA.",
-            [report.By, report.Format, report.Output, spend.Spend, spend.Currency],
+            "Attribute the conversions of an event-log CSV (or an aggregated path CSV) and compare models side by side, per conversion kind; with --spend, report spend, ROAS, ROI and cost per conversion of each kind.",
+            [report.By, report.Format, report.Output, spend.Spend, spend.Currency, funnel],
             includeTouchpoints: false,
             parseResult =>
             {
                 var target = report.Resolve(parseResult, context);
                 var spendTable = spend.Load(parseResult);
-                return (result, _) =>
+                var showFunnel = parseResult.GetValue(funnel);
+                if (showFunnel && spendTable is not null)
                 {
-                    if (spendTable is null)
+                    throw CliException.Usage("--funnel and --spend: give one of them; the funnel counts conversions, spend is reported without --funnel.");
+                }
+
+                if (showFunnel && target.Grouping == ReportGrouping.Campaign)
+                {
+                    throw CliException.Usage("--funnel is per channel; leave out --by campaign.");
+                }
+
+                return (result, eligible) =>
+                {
+                    if (showFunnel)
                     {
-                        ReportOptions.Write(target, result, context);
+                        if (eligible.Options.Stages.Count == 0)
+                        {
+                            throw CliException.Usage("--funnel needs --stages KIND,KIND,... (for example lead,opportunity,order).");
+                        }
+
+                        FunnelReportWriter.Write(target, result, eligible.Options.Stages, context);
+                    }
+                    else if (spendTable is null)
+                    {
+                        ReportOptions.Write(target, result, eligible.Kinds, context, kindsOfModel: eligible.KindsOfModel);
                     }
                     else
                     {
-                        SpendReportWriter.Write(target, result, spendTable, parseResult.GetValue(spend.Spend)!, context);
+                        SpendOptions.WarnUnknownNames(spendTable, result.Journeys, context);
+                        SpendReportWriter.Write(target, result, spendTable, parseResult.GetValue(spend.Spend)!, eligible.Kinds, context);
                     }
                 };
             },
@@ -54,6 +79,7 @@ internal static class AttributeCommand
                 }
 
                 DataOptions.RejectWithPaths(parseResult.GetValue(spend.Spend) is not null, "--spend");
+                DataOptions.RejectWithPaths(parseResult.GetValue(funnel), "--funnel");
                 DataOptions.RejectWithPaths(parseResult.GetValue(spend.Currency) is not null, "--currency");
                 var target = report.Resolve(parseResult, context);
                 return pathReport => WritePathReport(target, pathReport, context);
@@ -72,7 +98,7 @@ internal static class AttributeCommand
         string description,
         IEnumerable<Option> extraOptions,
         bool includeTouchpoints,
-        Func<ParseResult, Action<AttributionReport, AttributionOptions>> prepare,
+        Func<ParseResult, Action<AttributionReport, EligibilitySettings>> prepare,
         PathMode? pathMode = null)
     {
         var input = new Option<string>("--input")
@@ -99,11 +125,6 @@ internal static class AttributeCommand
             },
             1,
             DataOptions.MaxOrder);
-        var lookback = new Option<string?>("--lookback")
-        {
-            Description = "How long before a conversion a touch still earns credit (default 90d). A number with s, m, h or d.",
-            HelpName = "DURATION",
-        };
         var halfLife = new Option<string?>("--half-life")
         {
             Description = "The time-decay model's half-life (default 7d).",
@@ -119,15 +140,17 @@ internal static class AttributeCommand
             Description = "The custom model's weight per channel, for example email=2,display=0.5; unlisted channels weigh 1.",
             HelpName = "CHANNEL=W,...",
         };
-        var exclude = new Option<string[]>("--exclude")
+        var milestoneWeights = new Option<string[]>("--milestone-weights")
         {
-            Description = "Channels that earn credit only when nothing else is eligible, for example direct,referral.",
-            HelpName = "CHANNEL,...",
+            Description = "The milestones model's weights: first=0.3,lead=0.3,opportunity=0.3,rest=0.1 (keys first, --stages names, rest; a stage left out is no milestone).",
+            HelpName = "KEY=W,...",
         };
+        var eligibility = new EligibilityOptions();
         var command = new Command(name, description)
         {
-            input, model, modelFile, order, lookback, halfLife, positions, channelWeights, exclude,
+            input, model, modelFile, order, halfLife, positions, channelWeights, milestoneWeights,
         };
+        eligibility.AddTo(command);
         if (pathMode is not null)
         {
             command.Add(pathMode.Paths);
@@ -182,19 +205,25 @@ internal static class AttributeCommand
                 settings = settings with { ChannelWeights = new ChannelWeightsModelOptions { Weights = weights } };
             }
 
-            var options = new AttributionOptions { IncludeTouchpointCredits = includeTouchpoints };
-            var lookbackText = parseResult.GetValue(lookback);
-            if (lookbackText is not null)
+            var eligible = eligibility.Parse(parseResult, new AttributionOptions { IncludeTouchpointCredits = includeTouchpoints });
+            var options = eligible.Options;
+            foreach (var name in names)
             {
-                options = options with { Lookback = OptionParsers.ParseDuration("--lookback", lookbackText) };
+                if (ModelFactory.NeedsStages(name) && options.Stages.Count == 0)
+                {
+                    throw CliException.Usage($"--model {name} credits funnel milestones and needs --stages KIND,KIND,... (for example lead,opportunity,order).");
+                }
             }
 
-            var excluded = OptionParsers.ParseList(parseResult.GetValue(exclude) ?? []);
-            options = options with { ExcludedChannels = excluded };
-
+            var milestoneTexts = parseResult.GetValue(milestoneWeights) ?? [];
+            if (milestoneTexts.Length > 0)
+            {
+                RequireModel(names, "milestones", "--milestone-weights");
+                settings = settings with { Milestones = OptionParsers.ParseMilestoneWeights("--milestone-weights", milestoneTexts, options.Stages) };
+            }
             if (pathsFile is not null)
             {
-                RunOnPaths(pathsFile, names, modelFiles, settings, weights, lookbackText is not null, excluded.Count > 0, finishPaths!, context);
+                RunOnPaths(pathsFile, names, modelFiles, settings, weights, eligibility.Given(parseResult), eligible.Kinds, finishPaths!, context);
                 return ExitCodes.Success;
             }
 
@@ -205,13 +234,14 @@ internal static class AttributeCommand
             var progress = new CancellationCheck(display, context.Cancellation);
             var journeys = Load(path, progress);
             context.ThrowIfCancelled();
-            RequireChannels(journeys.Channels, path, "--exclude", excluded);
+            EligibilityOptions.Check(journeys, path, eligible);
             if (weights is not null)
             {
                 RequireChannels(journeys.Channels, path, "--channel-weights", weights.Keys);
             }
 
-            var data = new TrainingData(journeys, options, path);
+            // Data-driven models learn only the kinds reported: one model per kind, each kind's conversions weighed by its own.
+            var data = new TrainingData(journeys, options, path, eligible.Kinds);
             var fitting = display is null ? settings : settings with { Markov = settings.Markov with { Progress = display } };
             var models = names.Select(name => ModelFactory.Create(name, fitting, data)).ToList();
             AddModelFiles(models, loadedModels);
@@ -221,7 +251,9 @@ internal static class AttributeCommand
             context.ThrowIfCancelled();
             FiniteNumbers.Require(result, path);
             WarnUnseen(context, models, journeys, path);
-            finish!(result, options);
+            // A saved model learnt one kind: the blocks of other kinds under it would only say "all unattributed".
+            var learnt = models.OfType<PerKindModel>().Where(static m => m.FromFile).ToDictionary(static m => m.Name, static m => (IReadOnlyCollection<string>)[.. m.Models.Keys]);
+            finish!(result, eligible with { KindsOfModel = learnt });
             return ExitCodes.Success;
         });
 
@@ -236,8 +268,8 @@ internal static class AttributeCommand
         string[] modelFiles,
         ModelSettings settings,
         Dictionary<string, double>? weights,
-        bool lookback,
-        bool exclude,
+        IEnumerable<(string Name, bool Given)> journeyOptions,
+        IReadOnlyList<string>? kinds,
         Action<PathReport> finish,
         CliContext context)
     {
@@ -246,8 +278,19 @@ internal static class AttributeCommand
             throw CliException.Usage("--model-file needs --input: a saved model allocates the conversions of journeys; with --paths, fit with --model.");
         }
 
-        DataOptions.RejectWithPaths(lookback, "--lookback");
-        DataOptions.RejectWithPaths(exclude, "--exclude");
+        foreach (var (option, given) in journeyOptions)
+        {
+            DataOptions.RejectWithPaths(given, option);
+        }
+
+        // A path file has one kind, "conversion": naming it is allowed, any other kind is a typo or a misunderstanding.
+        foreach (var kind in kinds ?? [])
+        {
+            if (kind != Conversion.DefaultKind)
+            {
+                throw CliException.Usage($"--conversion: a path file has no conversion kinds; its conversions are of kind '{Conversion.DefaultKind}'{Suggestions.Hint(kind, [Conversion.DefaultKind])}.");
+            }
+        }
 
         // Rule-based models need no data, so one that needs timestamps is refused before the (possibly large) file is read.
         var ruleBased = new Dictionary<string, IAttributionModel>(StringComparer.Ordinal);
@@ -351,8 +394,7 @@ internal static class AttributeCommand
                 continue;
             }
 
-            var sameLetters = knownChannels.FirstOrDefault(c => string.Equals(c, channel, StringComparison.OrdinalIgnoreCase));
-            var hint = sameLetters is null ? string.Empty : $" (did you mean '{sameLetters}'? channel names are case-sensitive)";
+            var hint = Suggestions.Hint(channel, knownChannels);
             var channelList = knownChannels.Count == 0 ? "it has no touchpoints" : "its channels: " + string.Join(", ", knownChannels);
             throw CliException.Usage($"{option}: channel '{channel}' does not occur in '{path}'{hint}; {channelList}.");
         }

@@ -49,9 +49,18 @@ internal static class BudgetCommand
                 var target = Grid.Resolve(parseResult, format, output, context);
                 var spendPath = parseResult.GetValue(spend.Spend)!;
                 var spendTable = spend.Load(parseResult)!;
-                return (report, _) =>
+                return (report, eligible) =>
                 {
-                    var plan = Plan(report.Results[0], spendTable, spendPath, options);
+                    // A budget is planned for one kind's value: a lead's value and an order's are never added together.
+                    var kinds = report.Results[0].Kinds.Select(static k => k.Kind).ToList();
+                    var kind = eligible.Kinds switch
+                    {
+                        { Count: 1 } one => one[0],
+                        { Count: > 1 } => throw CliException.Usage("--conversion: budget plans the value of one conversion kind; name one."),
+                        _ when kinds.Count == 1 => kinds[0],
+                        _ => throw CliException.Usage($"the data has several conversion kinds ({string.Join(", ", kinds)}) and a budget is planned for the value of one; give --conversion KIND."),
+                    };
+                    var plan = Plan(report.Results[0], spendTable, spendPath, options, kind);
                     BudgetReportWriter.Write(target, plan, spendTable.Currency, context);
                 };
             });
@@ -101,11 +110,11 @@ internal static class BudgetCommand
         }
     }
 
-    private static BudgetPlan Plan(AttributionResult result, SpendTable spend, string spendPath, BudgetWhatIfOptions options)
+    private static BudgetPlan Plan(AttributionResult result, SpendTable spend, string spendPath, BudgetWhatIfOptions options, string kind)
     {
         try
         {
-            return BudgetWhatIf.Plan(result, spend, options);
+            return BudgetWhatIf.Plan(result, spend, options, kind);
         }
         catch (ArgumentOutOfRangeException e)
         {

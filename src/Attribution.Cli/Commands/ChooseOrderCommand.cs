@@ -58,7 +58,7 @@ internal static class ChooseOrderCommand
             IReadOnlyList<MarkovOrderScore> scores;
             try
             {
-                scores = MarkovChain.ChooseOrder(training.Paths, highest, foldCount, parseResult.GetValue(seed));
+                scores = MarkovChain.ChooseOrder(training.PathsOf(training.Kinds[0]), highest, foldCount, parseResult.GetValue(seed));
             }
             catch (ArgumentException e) when (e is not ArgumentOutOfRangeException)
             {

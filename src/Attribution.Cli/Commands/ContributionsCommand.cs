@@ -32,9 +32,10 @@ internal static class ContributionsCommand
                     "json" => true,
                     _ => throw CliException.Usage($"--format: '{parseResult.GetValue(format)}' is not a format; use csv or json."),
                 };
-                return (result, _) =>
+                return (result, eligible) =>
                 {
-                    var records = ContributionRecords.From(result);
+                    var all = ContributionRecords.From(result);
+                    var records = eligible.Kinds is { } kinds ? [.. all.Where(r => kinds.Contains(r.ConversionKind))] : all.ToList();
                     if (json)
                     {
                         context.WriteBinaryFile("--output", path, stream =>

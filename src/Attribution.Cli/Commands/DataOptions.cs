@@ -3,11 +3,12 @@ using Attribution.Cli.Models;
 using Attribution.DataDriven;
 using Attribution.Engine;
 using Attribution.IO;
+using Attribution.Journeys;
 
 namespace Attribution.Cli.Commands;
 
 /// <summary>The data a data-driven command learns from: <c>--paths FILE</c> (aggregated path CSV) or <c>--input FILE</c>
-/// (event log, turned into paths under <c>--lookback</c> and <c>--exclude</c>).</summary>
+/// (event log, turned into the paths of one conversion kind under <c>--lookback</c>, <c>--reset</c> and <c>--exclude</c>).</summary>
 internal sealed class DataOptions
 {
     public Option<string?> Paths { get; } = new("--paths")
@@ -22,24 +23,14 @@ internal sealed class DataOptions
         HelpName = "FILE",
     };
 
-    public Option<string?> Lookback { get; } = new("--lookback")
-    {
-        Description = "With --input: how long before a conversion a touch is still on its path (default 90d).",
-        HelpName = "DURATION",
-    };
-
-    public Option<string[]> Exclude { get; } = new("--exclude")
-    {
-        Description = "With --input: channels kept on a path only when nothing else is eligible, for example direct.",
-        HelpName = "CHANNEL,...",
-    };
+    /// <summary>Gets the options that shape the event log's paths: lookback, reset, exclusions, kinds.</summary>
+    public EligibilityOptions Eligibility { get; } = new();
 
     public void AddTo(Command command)
     {
         command.Add(Paths);
         command.Add(Input);
-        command.Add(Lookback);
-        command.Add(Exclude);
+        Eligibility.AddTo(command);
     }
 
     /// <summary>Checks the options and reads the file.</summary>
@@ -47,26 +38,51 @@ internal sealed class DataOptions
     {
         var pathsFile = parseResult.GetValue(Paths);
         var inputFile = parseResult.GetValue(Input);
-        var lookbackText = parseResult.GetValue(Lookback);
-        var excluded = OptionParsers.ParseList(parseResult.GetValue(Exclude) ?? []);
         RequireOneSource(pathsFile, inputFile);
+        var eligible = Eligibility.Parse(parseResult, new AttributionOptions());
         if (pathsFile is not null)
         {
-            RejectWithPaths(lookbackText is not null, "--lookback");
-            RejectWithPaths(excluded.Count > 0, "--exclude");
-            return new TrainingData(LoadPaths(pathsFile), pathsFile);
-        }
+            foreach (var (option, given) in Eligibility.Given(parseResult))
+            {
+                RejectWithPaths(given, option);
+            }
 
-        var options = new AttributionOptions { ExcludedChannels = excluded };
-        if (lookbackText is not null)
-        {
-            options = options with { Lookback = OptionParsers.ParseDuration("--lookback", lookbackText) };
+            if (eligible.Kinds is { } kinds && kinds.Any(k => k != Journeys.Conversion.DefaultKind))
+            {
+                throw CliException.Usage($"--conversion: a path file has no conversion kinds; its conversions are of kind '{Journeys.Conversion.DefaultKind}'.");
+            }
+
+            return new TrainingData(LoadPaths(pathsFile), pathsFile);
         }
 
         var journeys = AttributeCommand.Load(inputFile!, new CancellationCheck(null, context.Cancellation));
         context.ThrowIfCancelled();
-        AttributeCommand.RequireChannels(journeys.Channels, inputFile!, "--exclude", excluded);
-        return new TrainingData(journeys, options, inputFile!);
+        EligibilityOptions.Check(journeys, inputFile!, eligible);
+        var kind = SingleKind(journeys, eligible.Kinds, "--conversion");
+        return new TrainingData(journeys, eligible.Options, inputFile!, [kind]);
+    }
+
+    /// <summary>The one kind a data-driven model learns from: the data's only kind, or the one <c>--conversion</c> names.</summary>
+    /// <exception cref="CliException">The data has several kinds and <c>--conversion</c> names none or several.</exception>
+    public static string SingleKind(JourneySet journeys, IReadOnlyList<string>? kinds, string option)
+    {
+        var known = EligibilityOptions.KindsOf(journeys);
+        if (kinds is { Count: 1 })
+        {
+            return kinds[0];
+        }
+
+        if (kinds is { Count: > 1 })
+        {
+            throw CliException.Usage($"{option}: a fitted model learns the paths of one conversion kind; name one of {string.Join(", ", kinds)}.");
+        }
+
+        if (known.Count > 1)
+        {
+            throw CliException.Usage($"the data has several conversion kinds ({string.Join(", ", known)}) and a model learns the paths of one; give {option} KIND.");
+        }
+
+        return known[0];
     }
 
     /// <summary>Exactly one of <c>--paths</c> and <c>--input</c>.</summary>

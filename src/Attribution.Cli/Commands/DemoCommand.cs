@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Attribution.Cli.Demo;
 using Attribution.Cli.Models;
+using Attribution.Cli.Output;
+using Attribution.Reports;
 using Attribution.Engine;
 using Attribution.Journeys;
 using Attribution.Models;
@@ -11,6 +13,28 @@ namespace Attribution.Cli.Commands;
 /// <summary><c>attribution demo</c>: every rule-based model on the bundled demo data, side by side.</summary>
 internal static class DemoCommand
 {
+    /// <summary>Per conversion kind, every model's share of the kind's credited value per channel, side by side, channels
+    /// where the models disagree most first: leads and orders compared separately, never added together.</summary>
+    internal static string Comparison(AttributionReport report)
+    {
+        var text = new StringWriter();
+        foreach (var kind in report.Results[0].Kinds)
+        {
+            var comparison = ModelComparison.ByChannel(report, kind.Kind);
+            text.Write($"\nShare of credited {kind.Kind} value per channel, by model ({kind.ConversionCount:N0} conversions worth {CreditTable.Money(kind.TotalValue)}):\n");
+            var headers = new List<string> { "channel" };
+            headers.AddRange(comparison.Models);
+            headers.Add("spread");
+            var rows = comparison.Rows
+                .Select(row => new object?[] { row.Key }.Concat(row.Shares.Select(static s => (object?)new Share(s))).Append(new Share(row.Spread)).ToArray())
+                .ToList();
+            GridWriter.Write(text, ReportFormat.Table, headers, rows);
+        }
+
+        text.Write('\n');
+        return text.ToString();
+    }
+
     public static Command Create(CliContext context)
     {
         var writeEvents = new Option<string?>("--write-events")
@@ -45,11 +69,11 @@ internal static class DemoCommand
             var result = new AttributionEngine(new AttributionOptions { Progress = new CancellationCheck(null, context.Cancellation) }).Run(journeys, models);
 
             var weights = string.Join(",", DemoData.CustomWeights.Select(static w => string.Create(CultureInfo.InvariantCulture, $"{w.Key}={w.Value}")));
-            var note = $"Lookback 90d, time-decay half-life 7d, u-shaped 0.4,0.2,0.4, custom --channel-weights {weights}.\n"
+            var note = $"Reset same-kind (an order is credited from every touch since the journey's previous order, including those before its lead), lookback 90d, time-decay half-life 7d, u-shaped 0.4,0.2,0.4, custom --channel-weights {weights}.\n"
                 + (eventsPath is null
                     ? "Run 'attribution demo --write-events events.csv' to get these events, then 'attribution attribute --input events.csv --model linear ...'."
                     : $"Events written to '{eventsPath}'; try 'attribution attribute --input {eventsPath} --model linear --model time-decay'.");
-            ReportOptions.Write(target, result, context, note);
+            ReportOptions.Write(target, result, kinds: null, context, Comparison(result) + note);
             return ExitCodes.Success;
         });
 

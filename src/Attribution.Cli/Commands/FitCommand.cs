@@ -66,8 +66,14 @@ internal static class FitCommand
                 _ => throw new InvalidOperationException($"Model '{fitted.Name}' cannot be saved."),
             };
 
+            if (training.Journeys is not null)
+            {
+                json = ModelFile.WithConversionKind(json, training.Kinds[0]);
+            }
+
             context.WriteFile("--save", file, writer => writer.Write(json + "\n"));
-            context.WriteOut($"Fitted {fitted.Name} ({summary}) on '{training.Source}'; saved to {file}\n");
+            var of = training.Journeys is null ? string.Empty : $" (conversions of kind '{training.Kinds[0]}')";
+            context.WriteOut($"Fitted {fitted.Name} ({summary}) on '{training.Source}'{of}; saved to {file}\n");
             return ExitCodes.Success;
         });
 

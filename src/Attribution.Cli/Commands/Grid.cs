@@ -37,7 +37,7 @@ internal static class Grid
     }
 
     /// <summary>Writes the grid; a number out of range (an overflow in <paramref name="source"/>'s data) stops it first.</summary>
-    public static void Write(GridTarget target, IReadOnlyList<string> headers, IReadOnlyList<object[]> rows, string source, CliContext context)
+    public static void Write(GridTarget target, IReadOnlyList<string> headers, IReadOnlyList<object?[]> rows, string source, CliContext context)
     {
         foreach (var row in rows)
         {

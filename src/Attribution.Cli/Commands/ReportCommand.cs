@@ -27,9 +27,14 @@ internal static class ReportCommand
 
                 var options = new HtmlReportOptions { Title = parseResult.GetValue(title) ?? new HtmlReportOptions().Title };
                 var spendTable = spend.Load(parseResult);
-                return (result, attribution) =>
+                return (result, eligible) =>
                 {
-                    context.WriteFile("--output", path, html => HtmlReportWriter.Write(html, result, spendTable, options with { Attribution = attribution }));
+                    if (spendTable is not null)
+                    {
+                        SpendOptions.WarnUnknownNames(spendTable, result.Journeys, context);
+                    }
+
+                    context.WriteFile("--output", path, html => HtmlReportWriter.Write(html, result, spendTable, options with { Attribution = eligible.Options, Kinds = eligible.Kinds }));
                     context.WriteOut($"Wrote {path}\n");
                 };
             });

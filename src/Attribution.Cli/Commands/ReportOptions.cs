@@ -50,18 +50,32 @@ internal sealed class ReportOptions
         return new ReportTarget(format, by, output);
     }
 
-    /// <summary>Writes the report (and any trailing note, table format only) to the output file or standard output.</summary>
-    public static void Write(ReportTarget target, AttributionReport report, CliContext context, string? tableNote = null)
-        => context.Write("--output", target.OutputPath, text =>
+    /// <summary>Writes the report (and any trailing note, table format only) to the output file or standard output; with
+    /// <paramref name="kinds"/>, only the blocks of those kinds.</summary>
+    public static void Write(ReportTarget target, AttributionReport report, IReadOnlyCollection<string>? kinds, CliContext context, string? tableNote = null, IReadOnlyDictionary<string, IReadOnlyCollection<string>>? kindsOfModel = null)
+    {
+        var text = new StringWriter();
+        var credit = CreditReport.From(report, target.Grouping, kinds, kindsOfModel);
+        ReportWriter.Write(text, credit, target.Format);
+        if (tableNote is not null && target.Format == ReportFormat.Table)
         {
-            ReportWriter.Write(text, report, target.Format, target.Grouping);
-            if (tableNote is not null && target.Format == ReportFormat.Table)
-            {
-                text.Write('\n');
-                text.Write(tableNote);
-                text.Write('\n');
-            }
-        });
+            text.Write('\n');
+            text.Write(tableNote);
+            text.Write('\n');
+        }
+
+        if (target.Format == ReportFormat.Csv && credit.Period is { } period)
+        {
+            // CSV stays header and rows only, so any reader takes it; the period, which the rows depend on, goes beside it.
+            context.Note($"the rows count only conversions {CreditReport.Describe(period)}.");
+        }
+
+        WriteText(target, text.ToString(), context);
+    }
+
+    /// <summary>Writes finished text to the output file or standard output.</summary>
+    public static void WriteText(ReportTarget target, string text, CliContext context)
+        => context.Write("--output", target.OutputPath, writer => writer.Write(text));
 
     /// <summary>Creates a required option naming a file to write.</summary>
     public static Option<string> RequiredFile(string name, string description) => new(name)

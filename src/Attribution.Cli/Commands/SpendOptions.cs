@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Attribution.Cli.Output;
 using Attribution.IO;
+using Attribution.Journeys;
 using Attribution.Reports;
 
 namespace Attribution.Cli.Commands;
@@ -39,4 +40,30 @@ internal sealed record SpendOptions(Option<string?> Spend, Option<string?> Curre
         FiniteNumbers.Require(table, path);
         return table;
     }
+
+    /// <summary>Warns on standard error about every spend channel or campaign that never occurs in the data, with the
+    /// closest name: <c>Email</c> against <c>email</c> is a typo, not a channel that earned nothing.</summary>
+    public static void WarnUnknownNames(SpendTable spend, JourneySet journeys, CliContext context)
+    {
+        var channels = new HashSet<string>(journeys.Channels, StringComparer.Ordinal);
+        foreach (var line in spend.ByChannel)
+        {
+            if (!channels.Contains(line.Key))
+            {
+                context.Warn($"--spend: channel '{line.Key}' never occurs in the input{Hint(line.Key, journeys.Channels)}; its spend is reported on a row of its own, with no credit.");
+            }
+        }
+
+        var campaigns = new HashSet<string>(journeys.Campaigns, StringComparer.Ordinal);
+        foreach (var line in spend.ByCampaign)
+        {
+            if (!campaigns.Contains(line.Key))
+            {
+                context.Warn($"--spend: campaign '{line.Key}' never occurs in the input{Hint(line.Key, journeys.Campaigns)}; its spend is reported on a row of its own, with no credit.");
+            }
+        }
+    }
+
+    private static string Hint(string name, IReadOnlyList<string> known)
+        => Suggestions.Closest(name, known) is { } closest ? $" (the closest name in the data is '{closest}')" : string.Empty;
 }

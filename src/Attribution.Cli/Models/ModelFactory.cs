@@ -6,7 +6,7 @@ namespace Attribution.Cli.Models;
 /// <summary>The one place that maps model names on the command line to models.</summary>
 /// <remarks>
 /// A model is created from the settings and the data it will attribute, so a data-driven model (Markov chain,
-/// Shapley) is trained inside its factory on <see cref="TrainingData.Paths"/>.
+/// Shapley) is trained inside its factory on <see cref="TrainingData.PathsOf"/>.
 /// </remarks>
 internal static class ModelFactory
 {
@@ -18,15 +18,24 @@ internal static class ModelFactory
         new("time-decay", [], DataDriven: false, static (s, _) => AttributionModels.TimeDecay(s.TimeDecay)),
         new("u-shaped", ["position-based"], DataDriven: false, static (s, _) => AttributionModels.UShaped(s.UShaped)),
         new("custom", [], DataDriven: false, static (s, _) => AttributionModels.ChannelWeights(s.ChannelWeights)),
-        new("markov", [], DataDriven: true, static (s, d) => Fit("markov", d, paths => MarkovChain.Fit(paths, s.Markov))),
-        new("shapley", [], DataDriven: true, static (s, d) => Fit("shapley", d, paths => ShapleyAttribution.Fit(paths, s.Shapley))),
+        new("j-shaped", [], DataDriven: false, static (_, _) => AttributionModels.JShaped()) { InDemo = false },
+        new("inverse-j", [], DataDriven: false, static (_, _) => AttributionModels.InverseJ()) { InDemo = false },
+        new("w-shaped", [], DataDriven: false, static (_, _) => AttributionModels.WShaped()) { InDemo = false, NeedsStages = true },
+        new("full-path", [], DataDriven: false, static (_, _) => AttributionModels.FullPath()) { InDemo = false, NeedsStages = true },
+        new("milestones", [], DataDriven: false, static (s, _) => AttributionModels.Milestones(s.Milestones)) { InDemo = false, NeedsStages = true },
+        new("markov", [], DataDriven: true, static (s, d) => Fit("markov", d, paths => MarkovChain.Fit(paths, s.Markov))) { InDemo = false },
+        new("shapley", [], DataDriven: true, static (s, d) => Fit("shapley", d, paths => ShapleyAttribution.Fit(paths, s.Shapley))) { InDemo = false },
     ];
 
     /// <summary>Gets the canonical names of every model.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Registrations.Select(static r => r.Name)];
 
-    /// <summary>Gets the canonical names of the rule-based models, in the order the demo runs them.</summary>
-    public static IReadOnlyList<string> RuleBasedNames { get; } = [.. Registrations.Where(static r => !r.DataDriven).Select(static r => r.Name)];
+    /// <summary>Gets the canonical names of the rule-based models the demo runs, in its order (the milestone models need
+    /// stages, the presets are u-shaped variants).</summary>
+    public static IReadOnlyList<string> RuleBasedNames { get; } = [.. Registrations.Where(static r => r.InDemo).Select(static r => r.Name)];
+
+    /// <summary>Whether the model with a canonical name credits funnel milestones and so needs <c>--stages</c>.</summary>
+    public static bool NeedsStages(string canonicalName) => Find(canonicalName).NeedsStages;
 
     /// <summary>Gets the canonical names of the models that learn from the data (Markov chain, Shapley).</summary>
     public static IReadOnlyList<string> DataDrivenNames { get; } = [.. Registrations.Where(static r => r.DataDriven).Select(static r => r.Name)];
@@ -84,14 +93,42 @@ internal static class ModelFactory
 
     private static IAttributionModel Fit(string name, TrainingData data, Func<PathSet, IAttributionModel> fit)
     {
+        if (data.Kinds.Count == 1)
+        {
+            return FitKind(name, data, data.Kinds[0], fit);
+        }
+
+        // Leads and orders answer different questions: one model per kind, each kind's conversions weighed by its own.
+        var models = new Dictionary<string, IAttributionModel>(StringComparer.Ordinal);
+        foreach (var kind in data.Kinds)
+        {
+            // A kind without a converting path has no conversion with an eligible touch: the model is never asked to
+            // weigh one, and there is nothing to learn.
+            if (data.PathsOf(kind).TotalConversions > 0)
+            {
+                models.Add(kind, FitKind(name, data, kind, fit));
+            }
+        }
+
+        if (models.Count == 0)
+        {
+            return FitKind(name, data, data.Kinds[0], fit);
+        }
+
+        return new PerKindModel(models.Values.First().Name, models);
+    }
+
+    private static IAttributionModel FitKind(string name, TrainingData data, string kind, Func<PathSet, IAttributionModel> fit)
+    {
         try
         {
-            return fit(data.Paths);
+            return fit(data.PathsOf(kind));
         }
         catch (ArgumentException e) when (e is not ArgumentOutOfRangeException)
         {
             // The trainers reject data they cannot learn from (no walks at all, too many channels): a fact of the input.
-            throw CliException.BadData($"--model {name}: cannot learn from '{data.Source}': {MessageOf(e)}");
+            var what = data.Kinds.Count == 1 ? string.Empty : $" (conversions of kind '{kind}')";
+            throw CliException.BadData($"--model {name}: cannot learn from '{data.Source}'{what}: {MessageOf(e)}");
         }
     }
 
@@ -103,5 +140,10 @@ internal static class ModelFactory
         return parameter < 0 ? message : message[..parameter];
     }
 
-    private sealed record ModelRegistration(string Name, string[] Aliases, bool DataDriven, Func<ModelSettings, TrainingData, IAttributionModel> Create);
+    private sealed record ModelRegistration(string Name, string[] Aliases, bool DataDriven, Func<ModelSettings, TrainingData, IAttributionModel> Create)
+    {
+        public bool InDemo { get; init; } = true;
+
+        public bool NeedsStages { get; init; }
+    }
 }

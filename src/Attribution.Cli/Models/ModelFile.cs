@@ -54,9 +54,10 @@ internal static class ModelFile
             throw CliException.BadData($"{option}: '{path}' is not JSON: {e.Message}");
         }
 
+        IAttributionModel model;
         try
         {
-            return kind switch
+            model = kind switch
             {
                 "markov" => MarkovModel.FromJson(json),
                 "shapley" => ShapleyModel.FromJson(json),
@@ -67,6 +68,26 @@ internal static class ModelFile
         {
             throw CliException.BadData($"{option}: '{path}' is not a valid saved {kind} model: {e.Message}");
         }
+
+        // A model learnt from one kind's paths credits only that kind; the conversions of other kinds are left unattributed
+        // under it, and the credit report leaves their blocks out.
+        return ConversionKind(json) is { } conversion
+            ? new PerKindModel(model.Name, new Dictionary<string, IAttributionModel>(StringComparer.Ordinal) { [conversion] = model }, fromFile: true)
+            : model;
+    }
+
+    /// <summary>Records in a saved model's JSON the conversion kind it learnt from, as the top-level <c>"conversion"</c>.</summary>
+    public static string WithConversionKind(string json, string kind)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        node["conversion"] = kind;
+        return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    private static string? ConversionKind(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.TryGetProperty("conversion", out var kind) && kind.ValueKind == JsonValueKind.String ? kind.GetString() : null;
     }
 
     private static string Kind(string json)

@@ -15,6 +15,9 @@ internal sealed record ModelSettings
     /// <summary>Gets the options of <c>custom</c>.</summary>
     public ChannelWeightsModelOptions ChannelWeights { get; init; } = new();
 
+    /// <summary>Gets the options of <c>milestones</c>.</summary>
+    public MilestoneModelOptions Milestones { get; init; } = new();
+
     /// <summary>Gets the options of <c>markov</c>.</summary>
     public MarkovOptions Markov { get; init; } = new();
 

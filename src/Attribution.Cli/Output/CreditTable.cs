@@ -4,102 +4,82 @@ using Attribution.Reports;
 
 namespace Attribution.Cli.Output;
 
-/// <summary>One model's column of a <see cref="CreditTable"/>.</summary>
-/// <param name="Model">The model's name, the column's header.</param>
-/// <param name="Rows">The credit per key.</param>
-/// <param name="UnattributedValue">The value the model credited to no key.</param>
-/// <param name="TotalValue">All conversion value, which shares are taken of.</param>
-internal readonly record struct CreditColumn(string Model, IReadOnlyList<CreditTotal> Rows, double UnattributedValue, double TotalValue);
-
-/// <summary>The table layout the journey and path reports share: a row per key, then the unattributed row and, under a
-/// rule, the total; a column per model with the credited value and its share of all conversion value.</summary>
+/// <summary>The table layout of one <see cref="CreditBlock"/>, shared by the journey and path reports: a title line, a
+/// row per key (by value, descending), the unattributed row and, under a rule, the block's total.</summary>
 internal static class CreditTable
 {
     private const string Gap = "   ";
 
-    public static void Write(TextWriter writer, string keyHeader, IReadOnlyList<CreditColumn> columns)
+    /// <summary>Writes the blocks one after another, each under its title, separated by a blank line.</summary>
+    public static void Write(TextWriter writer, CreditReport report)
     {
-        var keys = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var byKey = new Dictionary<string, double>[columns.Count];
-        for (var m = 0; m < columns.Count; m++)
+        for (var b = 0; b < report.Blocks.Count; b++)
         {
-            byKey[m] = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var row in columns[m].Rows)
+            if (b > 0)
             {
-                byKey[m][row.Key] = row.Value;
-                if (seen.Add(row.Key))
-                {
-                    keys.Add(row.Key);
-                }
-            }
-        }
-
-        // Cells hold value and share separately so both align.
-        var labels = new List<string>(keys) { AttributionResult.UnattributedKey, "total" };
-        var values = new string[labels.Count, columns.Count];
-        var shares = new string[labels.Count, columns.Count];
-        for (var m = 0; m < columns.Count; m++)
-        {
-            var column = columns[m];
-            for (var r = 0; r < keys.Count; r++)
-            {
-                var value = byKey[m].GetValueOrDefault(keys[r]);
-                values[r, m] = Money(value);
-                shares[r, m] = Share(value, column.TotalValue);
+                writer.Write('\n');
             }
 
-            values[keys.Count, m] = Money(column.UnattributedValue);
-            shares[keys.Count, m] = Share(column.UnattributedValue, column.TotalValue);
-            values[keys.Count + 1, m] = Money(column.TotalValue);
-            shares[keys.Count + 1, m] = Share(column.TotalValue, column.TotalValue);
+            Write(writer, report.KeyHeader, report.Blocks[b]);
+        }
+    }
+
+    /// <summary>Writes one block.</summary>
+    public static void Write(TextWriter writer, string keyHeader, CreditBlock block)
+    {
+        writer.Write(string.Create(CultureInfo.InvariantCulture, $"{block.Model} · {block.Kind}: {Count(block.TotalConversions)} conversions worth {Money(block.TotalValue)}\n"));
+        var labels = new List<string>();
+        var cells = new List<string[]>();
+        foreach (var row in block.Rows)
+        {
+            labels.Add(row.Key);
+            cells.Add(Cells(row.Conversions, row.Value, block.TotalValue));
         }
 
-        var keyWidth = keyHeader.Length;
-        foreach (var label in labels)
+        labels.Add(AttributionResult.UnattributedKey);
+        cells.Add(Cells(block.UnattributedConversions, block.UnattributedValue, block.TotalValue));
+        labels.Add("total");
+        cells.Add(Cells(block.TotalConversions, block.TotalValue, block.TotalValue));
+
+        string[] headers = [keyHeader, "conversions", "value", "share"];
+        var widths = new int[headers.Length];
+        for (var c = 0; c < headers.Length; c++)
         {
-            keyWidth = Math.Max(keyWidth, label.Length);
+            widths[c] = headers[c].Length;
         }
 
-        var valueWidths = new int[columns.Count];
-        var shareWidths = new int[columns.Count];
-        var columnWidths = new int[columns.Count];
-        for (var m = 0; m < columns.Count; m++)
+        for (var r = 0; r < labels.Count; r++)
         {
-            for (var r = 0; r < labels.Count; r++)
+            widths[0] = Math.Max(widths[0], labels[r].Length);
+            for (var c = 1; c < headers.Length; c++)
             {
-                valueWidths[m] = Math.Max(valueWidths[m], values[r, m].Length);
-                shareWidths[m] = Math.Max(shareWidths[m], shares[r, m].Length);
+                widths[c] = Math.Max(widths[c], cells[r][c - 1].Length);
             }
-
-            columnWidths[m] = Math.Max(columns[m].Model.Length, valueWidths[m] + 1 + shareWidths[m]);
         }
 
         var line = new StringBuilder();
-        line.Append(keyHeader.PadRight(keyWidth));
-        for (var m = 0; m < columns.Count; m++)
+        line.Append(headers[0].PadRight(widths[0]));
+        for (var c = 1; c < headers.Length; c++)
         {
-            line.Append(Gap).Append(columns[m].Model.PadLeft(columnWidths[m]));
+            line.Append(Gap).Append(headers[c].PadLeft(widths[c]));
         }
 
         var rule = new string('-', line.Length);
         WriteLine(writer, line);
         writer.Write(rule);
         writer.Write('\n');
-
         for (var r = 0; r < labels.Count; r++)
         {
-            if (r == keys.Count + 1)
+            if (r == labels.Count - 1)
             {
                 writer.Write(rule);
                 writer.Write('\n');
             }
 
-            line.Append(labels[r].PadRight(keyWidth));
-            for (var m = 0; m < columns.Count; m++)
+            line.Append(labels[r].PadRight(widths[0]));
+            for (var c = 1; c < headers.Length; c++)
             {
-                var cell = values[r, m].PadLeft(valueWidths[m]) + " " + shares[r, m].PadLeft(shareWidths[m]);
-                line.Append(Gap).Append(cell.PadLeft(columnWidths[m]));
+                line.Append(Gap).Append(cells[r][c - 1].PadLeft(widths[c]));
             }
 
             WriteLine(writer, line);
@@ -109,12 +89,19 @@ internal static class CreditTable
     /// <summary>Formats money with thousands separators and two decimals.</summary>
     public static string Money(double value) => value.ToString("N2", CultureInfo.InvariantCulture);
 
+    /// <summary>Formats a (possibly fractional) count: thousands separators, up to two decimals.</summary>
+    public static string Count(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    private static string[] Cells(double conversions, double value, double total)
+        => [conversions.ToString("N2", CultureInfo.InvariantCulture), Money(value), Share(value, total)];
+
     private static string Share(double value, double total)
         => total > 0 ? (value / total * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
 
     private static void WriteLine(TextWriter writer, StringBuilder line)
     {
-        writer.Write(line.ToString().TrimEnd());
+        // Every line as wide as the header, so the rules frame the block; nothing trails but padding of the last column, which is right-aligned.
+        writer.Write(line.ToString());
         writer.Write('\n');
         line.Clear();
     }

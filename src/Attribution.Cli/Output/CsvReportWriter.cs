@@ -3,25 +3,28 @@ using Attribution.Reports;
 
 namespace Attribution.Cli.Output;
 
-/// <summary>Writes <c>model,channel,conversions,value</c> rows: one per model and key, then <c>(unattributed)</c> when a model left conversions uncredited.</summary>
-/// <remarks>Numbers use the invariant culture and the shortest text that round-trips, so a reader gets the exact doubles back.</remarks>
+/// <summary>Writes <c>model,conversion,channel,conversions,value</c> rows: one per model × kind × key, then
+/// <c>(unattributed)</c> when some conversion of that kind had no credit.</summary>
+/// <remarks>Numbers use the invariant culture and the shortest text that round-trips, so a reader gets the exact doubles
+/// back. The file holds nothing but the header and rows, so any CSV reader takes it; the reporting period goes to
+/// standard error.</remarks>
 internal static class CsvReportWriter
 {
-    public static void Write(TextWriter writer, AttributionReport report, ReportGrouping grouping)
+    public static void Write(TextWriter writer, CreditReport report)
     {
-        writer.Write("model,");
-        writer.Write(ReportWriter.KeyHeader(grouping));
+        writer.Write("model,conversion,");
+        writer.Write(report.KeyHeader);
         writer.Write(",conversions,value\n");
-        foreach (var result in report.Results)
+        foreach (var block in report.Blocks)
         {
-            foreach (var row in ReportWriter.Rows(result, grouping))
+            foreach (var row in block.Rows)
             {
-                WriteRow(writer, result.Model, row);
+                WriteRow(writer, block, row);
             }
 
-            if (result.UnattributedConversions > 0)
+            if (block.HasUnattributed)
             {
-                WriteRow(writer, result.Model, result.Unattributed);
+                WriteRow(writer, block, block.Unattributed);
             }
         }
     }
@@ -33,9 +36,11 @@ internal static class CsvReportWriter
     /// <summary>Formats a number as the shortest invariant text that round-trips.</summary>
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static void WriteRow(TextWriter writer, string model, CreditTotal row)
+    private static void WriteRow(TextWriter writer, CreditBlock block, CreditTotal row)
     {
-        writer.Write(Escape(model));
+        writer.Write(Escape(block.Model));
+        writer.Write(',');
+        writer.Write(Escape(block.Kind));
         writer.Write(',');
         writer.Write(Escape(row.Key));
         writer.Write(',');

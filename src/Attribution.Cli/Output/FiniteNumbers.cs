@@ -15,11 +15,14 @@ internal static class FiniteNumbers
     {
         foreach (var result in report.Results)
         {
-            var model = $"model '{result.Model}'";
-            Require(result.TotalValue, source, $"the total conversion value of {model}");
-            Require(result.UnattributedValue, source, $"the unattributed value of {model}");
-            Require(result.ByChannel, source, model, "channel");
-            Require(result.ByCampaign, source, model, "campaign");
+            foreach (var kind in result.Kinds)
+            {
+                var model = $"model '{result.Model}' for kind '{kind.Kind}'";
+                Require(kind.TotalValue, source, $"the total conversion value of {model}");
+                Require(kind.UnattributedValue, source, $"the unattributed value of {model}");
+                Require(kind.ByChannel, source, model, "channel");
+                Require(kind.ByCampaign, source, model, "campaign");
+            }
         }
     }
 

@@ -6,12 +6,12 @@ namespace Attribution.Cli.Output;
 
 /// <summary>Writes a plain grid of named columns — strings, integers, numbers and flags — as an aligned table, CSV or a JSON array of objects.</summary>
 /// <remarks>CSV and JSON numbers are the shortest round-trip text; the table rounds to 6 decimals for reading, and shows a
-/// true flag as <c>*</c>.</remarks>
+/// true flag as <c>*</c>. A null cell (an undefined ratio) is empty in CSV, null in JSON and "n/a" in the table.</remarks>
 internal static class GridWriter
 {
     private const string Gap = "  ";
 
-    public static void Write(TextWriter writer, ReportFormat format, IReadOnlyList<string> headers, IReadOnlyList<object[]> rows)
+    public static void Write(TextWriter writer, ReportFormat format, IReadOnlyList<string> headers, IReadOnlyList<object?[]> rows)
     {
         switch (format)
         {
@@ -29,7 +29,7 @@ internal static class GridWriter
         }
     }
 
-    private static void WriteCsv(TextWriter writer, IReadOnlyList<string> headers, IReadOnlyList<object[]> rows)
+    private static void WriteCsv(TextWriter writer, IReadOnlyList<string> headers, IReadOnlyList<object?[]> rows)
     {
         writer.Write(string.Join(',', headers));
         writer.Write('\n');
@@ -48,6 +48,8 @@ internal static class GridWriter
                     double d => CsvReportWriter.Number(d),
                     int i => i.ToString(CultureInfo.InvariantCulture),
                     bool b => b ? "true" : "false",
+                    Share share => CsvReportWriter.Number(share.Value),
+                    null => string.Empty,
                     var other => throw new ArgumentException($"Unsupported cell type {other?.GetType().Name}.", nameof(rows)),
                 });
             }
@@ -56,7 +58,7 @@ internal static class GridWriter
         }
     }
 
-    private static void WriteJson(TextWriter writer, IReadOnlyList<string> headers, IReadOnlyList<object[]> rows)
+    private static void WriteJson(TextWriter writer, IReadOnlyList<string> headers, IReadOnlyList<object?[]> rows)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -81,6 +83,12 @@ internal static class GridWriter
                         case bool b:
                             json.WriteBoolean(headers[c], b);
                             break;
+                        case Share share:
+                            json.WriteNumber(headers[c], share.Value);
+                            break;
+                        case null:
+                            json.WriteNull(headers[c]);
+                            break;
                         default:
                             throw new ArgumentException($"Unsupported cell type {row[c]?.GetType().Name}.", nameof(rows));
                     }
@@ -96,14 +104,16 @@ internal static class GridWriter
         writer.Write('\n');
     }
 
-    private static void WriteTable(TextWriter writer, IReadOnlyList<string> headers, IReadOnlyList<object[]> rows)
+    private static void WriteTable(TextWriter writer, IReadOnlyList<string> headers, IReadOnlyList<object?[]> rows)
     {
         var texts = rows.Select(static row => row.Select(static cell => cell switch
         {
             double d => d.ToString("0.######", CultureInfo.InvariantCulture),
             int i => i.ToString("N0", CultureInfo.InvariantCulture),
             bool b => b ? "*" : string.Empty,
-            var other => other?.ToString() ?? string.Empty,
+            Share share => share.Value.ToString("0.0%", CultureInfo.InvariantCulture),
+            null => "n/a",
+            var other => other.ToString() ?? string.Empty,
         }).ToArray()).ToList();
         var widths = headers.Select(static h => h.Length).ToArray();
         foreach (var row in texts)
@@ -156,3 +166,7 @@ internal static class GridWriter
         line.Append(left ? text.PadRight(width) : text.PadLeft(width));
     }
 }
+
+/// <summary>A fraction shown as a percentage in a table (one decimal) and as the plain number in CSV and JSON.</summary>
+/// <param name="Value">The fraction, 0.25 for 25 %.</param>
+internal readonly record struct Share(double Value);

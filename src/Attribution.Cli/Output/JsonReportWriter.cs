@@ -7,30 +7,26 @@ namespace Attribution.Cli.Output;
 /// <summary>Writes the report as one JSON document through a source-generated serializer (safe to trim).</summary>
 internal static class JsonReportWriter
 {
-    public static void Write(TextWriter writer, AttributionReport report, ReportGrouping grouping)
+    public static void Write(TextWriter writer, CreditReport report)
     {
-        var models = new List<JsonModelResult>(report.Results.Count);
-        foreach (var result in report.Results)
+        var blocks = new List<JsonBlock>(report.Blocks.Count);
+        foreach (var block in report.Blocks)
         {
-            models.Add(new JsonModelResult(
-                result.Model,
-                result.ConversionCount,
-                result.TotalValue,
-                new JsonUnattributed(result.UnattributedConversions, result.UnattributedValue),
-                Rows(ReportWriter.Rows(result, grouping))));
+            blocks.Add(new JsonBlock(
+                block.Model,
+                block.Kind,
+                block.TotalConversions,
+                block.TotalValue,
+                new JsonUnattributed(block.UnattributedConversions, block.UnattributedValue),
+                Rows(block.Rows)));
         }
 
-        Write(writer, new JsonReport(models));
-    }
-
-    /// <summary>Writes a document; the path report writes the same one.</summary>
-    public static void Write(TextWriter writer, JsonReport report)
-    {
-        writer.Write(JsonSerializer.Serialize(report, CliJsonContext.Default.JsonReport));
+        var period = report.Period is { } p ? new JsonPeriod(CreditReport.Instant(p.From), CreditReport.Instant(p.To)) : null;
+        writer.Write(JsonSerializer.Serialize(new JsonReport(period, blocks), CliJsonContext.Default.JsonReport));
         writer.Write('\n');
     }
 
-    public static List<JsonRow> Rows(IReadOnlyList<CreditTotal> source)
+    private static List<JsonRow> Rows(IReadOnlyList<CreditTotal> source)
     {
         var rows = new List<JsonRow>(source.Count);
         foreach (var row in source)
@@ -42,12 +38,15 @@ internal static class JsonReportWriter
     }
 }
 
-/// <summary>The JSON document: one entry per model.</summary>
-internal sealed record JsonReport(IReadOnlyList<JsonModelResult> Models);
+/// <summary>The JSON document: the reporting period (null when every conversion is reported) and one entry per model × kind.</summary>
+internal sealed record JsonReport(JsonPeriod? Period, IReadOnlyList<JsonBlock> Blocks);
 
-/// <summary>One model's totals and rows.</summary>
+/// <summary>The reporting period: from inclusive, to exclusive, ISO-8601 UTC.</summary>
+internal sealed record JsonPeriod(string From, string To);
+
+/// <summary>One model's credit for one conversion kind.</summary>
 /// <remarks>Counts are numbers, not integers: a path file's conversions may be fractions. Whole numbers are written the same either way.</remarks>
-internal sealed record JsonModelResult(string Model, double TotalConversions, double TotalValue, JsonUnattributed Unattributed, IReadOnlyList<JsonRow> Rows);
+internal sealed record JsonBlock(string Model, string Conversion, double TotalConversions, double TotalValue, JsonUnattributed Unattributed, IReadOnlyList<JsonRow> Rows);
 
 /// <summary>The conversions no touchpoint earned.</summary>
 internal sealed record JsonUnattributed(double Conversions, double Value);

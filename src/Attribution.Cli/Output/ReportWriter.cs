@@ -1,31 +1,25 @@
-using Attribution.Reports;
-
 namespace Attribution.Cli.Output;
 
-/// <summary>Writes an <see cref="AttributionReport"/> in one of the <see cref="ReportFormat"/>s.</summary>
+/// <summary>Writes a <see cref="CreditReport"/> in one of the <see cref="ReportFormat"/>s: the same blocks (model × kind) in each.</summary>
 internal static class ReportWriter
 {
-    public static void Write(TextWriter writer, AttributionReport report, ReportFormat format, ReportGrouping grouping)
+    public static void Write(TextWriter writer, CreditReport report, ReportFormat format)
     {
         switch (format)
         {
             case ReportFormat.Table:
-                TableReportWriter.Write(writer, report, grouping);
+                TableReportWriter.Write(writer, report);
                 break;
             case ReportFormat.Csv:
-                CsvReportWriter.Write(writer, report, grouping);
+                CsvReportWriter.Write(writer, report);
                 break;
             case ReportFormat.Json:
-                JsonReportWriter.Write(writer, report, grouping);
+                JsonReportWriter.Write(writer, report);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format.");
         }
     }
-
-    /// <summary>Gets the rows of one result under a grouping (without the unattributed row).</summary>
-    public static IReadOnlyList<CreditTotal> Rows(AttributionResult result, ReportGrouping grouping)
-        => grouping == ReportGrouping.Campaign ? result.ByCampaign : result.ByChannel;
 
     /// <summary>Gets the header of the key column.</summary>
     public static string KeyHeader(ReportGrouping grouping) => grouping == ReportGrouping.Campaign ? "campaign" : "channel";

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Attribution.Models;
 
 namespace Attribution.DataDriven;
@@ -36,7 +35,6 @@ public sealed class MarkovModel : IAttributionModel
     private readonly double[] removalEffects;
     private readonly MarkovChannelResult[] results;
     private readonly Lazy<IReadOnlyList<MarkovTransition>> transitions;
-    private readonly ConditionalWeakTable<IReadOnlyList<string>, double[]> weightsByTable = new();
 
     internal MarkovModel(MarkovGraph graph, string[] channels, double totalConversions, double totalValue, double totalNulls, MarkovEffects effects)
     {
@@ -129,20 +127,17 @@ public sealed class MarkovModel : IAttributionModel
     /// <inheritdoc/>
     public void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> weights)
     {
-        var names = touchpoints.ChannelNames;
-        if (!weightsByTable.TryGetValue(names, out var byId) || byId.Length != names.Count)
-        {
-            byId = WeightsFor(names);
-            weightsByTable.AddOrUpdate(names, byId);
-        }
-
+        // Unbound (a direct call): look each name up. The engine binds first and never comes here.
         var ids = touchpoints.Channels;
         for (var i = 0; i < ids.Length; i++)
         {
-            var id = ids[i];
-            weights[i] = (uint)id < (uint)byId.Length ? byId[id] : 0;
+            weights[i] = channelIds.TryGetValue(touchpoints.ChannelNames[ids[i]], out var id) ? removalEffects[id] : 0;
         }
     }
+
+    /// <inheritdoc/>
+    /// <remarks>Returns a copy that holds the removal effect of every channel id of the data (0 for channels the chain never saw).</remarks>
+    public IAttributionModel Bind(ModelBindingArguments arguments) => new ChannelTableModel(Name, WeightsFor(arguments.ChannelNames));
 
     /// <summary>Saves the fitted chain as JSON: its counts, and its removal effects so that loading does not solve the chain again.</summary>
     /// <returns>The JSON text.</returns>

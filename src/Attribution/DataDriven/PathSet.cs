@@ -7,10 +7,10 @@ namespace Attribution.DataDriven;
 /// <remarks>
 /// <para>This is the shape of ChannelAttribution's aggregated path data (<c>path,total_conversions,total_conversion_value,total_null</c>).
 /// Identical paths are merged. Counts may be fractional (weighted data) but are finite and not negative.</para>
-/// <para>From an event log (<see cref="FromJourneys"/>): each conversion gives one converting path made of its eligible
-/// touches in order, under the same rules the engine uses (lookback, reset at each conversion, excluded channels with
-/// fallback); the touches after a journey's last conversion (all its touches when it never converted) give one
-/// non-converting path. A conversion with no eligible touch gives no path and is counted in <see cref="UnattributedConversions"/>.</para>
+/// <para>From an event log (<see cref="FromJourneys"/>): each reported conversion gives one converting path made of its
+/// eligible touches in order, read from the engine's own eligibility windows (lookback per kind, reset rule, excluded
+/// channels with fallback, period); the touches after a journey's last conversion (of the kind learnt; all its touches
+/// when it has none) give one non-converting path. A conversion with no eligible touch gives no path and is counted in <see cref="UnattributedConversions"/>.</para>
 /// </remarks>
 public sealed class PathSet
 {
@@ -112,16 +112,19 @@ public sealed class PathSet
 
     /// <summary>Extracts the converting and non-converting paths of journeys under the engine's eligibility rules.</summary>
     /// <param name="journeys">The journeys.</param>
-    /// <param name="options">Lookback and excluded channels; defaults when null. Other options are ignored.</param>
+    /// <param name="options">The eligibility rules (lookback and lookback per kind, reset, excluded channels, period);
+    /// defaults when null. Run settings are ignored.</param>
+    /// <param name="kind">The conversion kind to learn: its reported conversions give the converting paths, and each
+    /// journey adds the touches after its last conversion of this kind (all of them when it has none) as one
+    /// non-converting path. Null: every kind's conversions, and the touches after each journey's last conversion of any
+    /// kind; meant for data with one kind, since a data-driven model of leads and orders together mixes two questions.</param>
     /// <returns>The aggregated paths.</returns>
-    /// <exception cref="ArgumentException">An excluded channel does not occur in <paramref name="journeys"/>.</exception>
-    public static PathSet FromJourneys(JourneySet journeys, AttributionOptions? options = null)
+    public static PathSet FromJourneys(JourneySet journeys, AttributionOptions? options = null, string? kind = null)
     {
         ArgumentNullException.ThrowIfNull(journeys);
         options ??= new AttributionOptions();
         options.Validate();
-        var excluded = Eligibility.ResolveExclusions(journeys, options.ExcludedChannels, requireKnown: true);
-        var lookback = options.Lookback.Ticks;
+        var windows = EligibilityWindows.For(journeys, options);
 
         var builder = new PathSetBuilder();
         var ids = new int[journeys.ChannelTable.Count];
@@ -134,17 +137,19 @@ public sealed class PathSet
         var path = new int[kept.Length];
         var unattributed = 0.0;
         var unattributedValue = 0.0;
-        var ticks = journeys.TouchTicks;
-        var channels = journeys.TouchChannels;
+        // A kind absent from the data has no conversions: every journey is one non-converting path.
+        var kindId = kind is null ? -1 : journeys.KindTable.TryGetId(kind, out var id) ? id : int.MaxValue;
         for (var j = 0; j < journeys.Count; j++)
         {
-            var pending = journeys.TouchOffsets[j];
-            var end = journeys.TouchOffsets[j + 1];
             for (var c = journeys.ConversionOffsets[j]; c < journeys.ConversionOffsets[j + 1]; c++)
             {
+                if ((kindId >= 0 && journeys.ConversionKinds[c] != kindId) || !windows.IsReported(c))
+                {
+                    continue;
+                }
+
                 var value = journeys.ConversionValues[c];
-                var upTo = Eligibility.Window(ticks, ref pending, journeys.ConversionTouchEnds[c], journeys.ConversionTicks[c], lookback, out var first);
-                var length = Collect(channels, excluded, first, upTo, ids, kept, path);
+                var length = Collect(windows, windows.Starts[c], windows.Ends[c], ids, kept, path);
                 if (length == 0)
                 {
                     unattributed++;
@@ -156,7 +161,8 @@ public sealed class PathSet
                 }
             }
 
-            var trailing = Collect(channels, excluded, pending, end, ids, kept, path);
+            var tail = kindId == int.MaxValue ? journeys.TouchOffsets[j] : windows.TailStart(j, kindId);
+            var trailing = Collect(windows, tail, journeys.TouchOffsets[j + 1], ids, kept, path);
             if (trailing > 0)
             {
                 builder.Add(path.AsSpan(0, trailing), 0, 0, 1);
@@ -166,26 +172,13 @@ public sealed class PathSet
         return builder.Build(unattributed, unattributedValue);
     }
 
-    private static int Collect(int[] channels, bool[]? excluded, int first, int upTo, int[] ids, int[] kept, int[] path)
+    private static int Collect(EligibilityWindows windows, int start, int end, int[] ids, int[] kept, int[] path)
     {
-        var count = upTo - first;
-        if (excluded is not null)
-        {
-            var included = Eligibility.KeepIncluded(channels, excluded, first, upTo, kept);
-            if (included > 0 && included < count)
-            {
-                for (var i = 0; i < included; i++)
-                {
-                    path[i] = ids[channels[kept[i]]];
-                }
-
-                return included;
-            }
-        }
-
+        var count = windows.Collect(start, end, kept);
+        var channels = windows.Journeys.TouchChannels;
         for (var i = 0; i < count; i++)
         {
-            path[i] = ids[channels[first + i]];
+            path[i] = ids[channels[kept[i]]];
         }
 
         return count;

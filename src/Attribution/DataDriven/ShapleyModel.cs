@@ -30,9 +30,6 @@ public sealed class ShapleyModel : IAttributionModel
     private readonly ShapleyGame game;
     private readonly ConcurrentDictionary<(ulong Known, int Unknown), double[]> cache;
 
-    // Channel ids of the last channel table seen, mapped to training ids (−1 when unseen). A race only recomputes it.
-    private volatile Resolved? resolved;
-
     internal ShapleyModel(ShapleyOptions options, string[] channels, ShapleyCoalition[] coalitions, CreditTotal[]? credits)
     {
         Options = options;
@@ -151,8 +148,15 @@ public sealed class ShapleyModel : IAttributionModel
 
     /// <inheritdoc/>
     public void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> weights)
+        => ComputeWeights(touchpoints, weights, Resolve(touchpoints.ChannelNames));
+
+    /// <inheritdoc/>
+    /// <remarks>Returns a copy that maps the data's channel ids to the channels seen in training once, for the whole run.</remarks>
+    public IAttributionModel Bind(ModelBindingArguments arguments) => new BoundShapleyModel(this, Resolve(arguments.ChannelNames));
+
+    /// <summary>Weighs touches whose channel ids <paramref name="map"/> turns into training ids (−1: unseen).</summary>
+    internal void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> weights, int[] map)
     {
-        var map = Resolve(touchpoints.ChannelNames);
         var touches = touchpoints.Channels;
         var known = 0UL;
         var anyUnknown = false;
@@ -276,19 +280,12 @@ public sealed class ShapleyModel : IAttributionModel
 
     private int[] Resolve(IReadOnlyList<string> names)
     {
-        var current = resolved;
-        if (current is not null && ReferenceEquals(current.Names, names) && current.Map.Length == names.Count)
-        {
-            return current.Map;
-        }
-
         var map = new int[names.Count];
         for (var id = 0; id < map.Length; id++)
         {
             map[id] = idByName.TryGetValue(names[id], out var trained) ? trained : -1;
         }
 
-        resolved = new Resolved(names, map);
         return map;
     }
 
@@ -308,6 +305,4 @@ public sealed class ShapleyModel : IAttributionModel
 
         return new ReadOnlyDictionary<string, double>(shares);
     }
-
-    private sealed record Resolved(IReadOnlyList<string> Names, int[] Map);
 }

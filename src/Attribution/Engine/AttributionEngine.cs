@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Attribution.Journeys;
 using Attribution.Models;
 using Attribution.Reports;
@@ -34,6 +35,8 @@ public sealed class AttributionEngine
         Options.Validate();
     }
 
+    internal static AttributionOptions DefaultOptions { get; } = new();
+
     /// <summary>Gets the options this engine runs with.</summary>
     public AttributionOptions Options { get; }
 
@@ -41,20 +44,20 @@ public sealed class AttributionEngine
     /// <param name="journeys">The journeys.</param>
     /// <param name="model">The model.</param>
     /// <returns>The model's credits.</returns>
-    /// <exception cref="ArgumentException">An excluded channel does not occur in <paramref name="journeys"/>.</exception>
     /// <exception cref="InvalidOperationException">The model returned a negative or non-finite weight.</exception>
     public AttributionResult Run(JourneySet journeys, IAttributionModel model)
     {
         ArgumentNullException.ThrowIfNull(journeys);
         ArgumentNullException.ThrowIfNull(model);
-        return RunCore(journeys, model, ResolveExclusions(journeys));
+        return RunCore(EligibilityWindows.For(journeys, Options), model);
     }
 
     /// <summary>Runs several models over the same journey set.</summary>
     /// <param name="journeys">The journeys.</param>
     /// <param name="models">The models; their names must be distinct.</param>
     /// <returns>The results side by side, in the order of <paramref name="models"/>.</returns>
-    /// <exception cref="ArgumentException">No model was given, two models share a name, or an excluded channel does not occur in <paramref name="journeys"/>.</exception>
+    /// <exception cref="ArgumentException">No model was given, or two models share a name.</exception>
+    /// <exception cref="InvalidOperationException">A model returned a negative or non-finite weight.</exception>
     public AttributionReport Run(JourneySet journeys, IEnumerable<IAttributionModel> models)
     {
         ArgumentNullException.ThrowIfNull(journeys);
@@ -75,11 +78,12 @@ public sealed class AttributionEngine
             }
         }
 
-        var excluded = ResolveExclusions(journeys);
+        // Windows once for every model of the report.
+        var windows = EligibilityWindows.For(journeys, Options);
         var results = new AttributionResult[list.Count];
         for (var m = 0; m < list.Count; m++)
         {
-            results[m] = RunCore(journeys, list[m], excluded);
+            results[m] = RunCore(windows, list[m]);
         }
 
         return new AttributionReport(journeys, results);
@@ -92,63 +96,44 @@ public sealed class AttributionEngine
     public AttributionReport Run(IEnumerable<Journey> journeys, IEnumerable<IAttributionModel> models)
         => Run(JourneySet.Create(journeys), models);
 
-    /// <summary>Credits the conversions of one journey: the friendly face over the same loop as <see cref="Run(JourneySet, IAttributionModel)"/>.</summary>
+    /// <summary>Credits the conversions of one journey: the friendly face, under the same eligibility rule and the same
+    /// weight-to-share arithmetic as <see cref="Run(JourneySet, IAttributionModel)"/>.</summary>
     /// <param name="journey">The journey.</param>
     /// <param name="model">The model.</param>
     /// <returns>Every touchpoint's credit per conversion, and the unattributed conversions.</returns>
-    /// <remarks>Excluded channels that do not occur in this journey are not an error here: one journey rarely meets every channel.</remarks>
+    /// <exception cref="InvalidOperationException">The model returned a negative or non-finite weight.</exception>
     public JourneyAttribution Attribute(Journey journey, IAttributionModel model)
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentNullException.ThrowIfNull(model);
-        // Columns sized to this one journey: the friendly face runs per call, so it must not pay for a big set's buffers.
-        var builder = new JourneySetBuilder(journey.Touchpoints.Length, journey.Conversions.Length);
-        builder.Add(journey);
-        var set = builder.Build();
-        var allocator = new CreditAllocator(set, model, LookbackTicks, ResolveExclusions(set, requireKnown: false), recordTouchpoints: true);
-        allocator.Run(0, 1);
-
-        // The set sorts exactly as the journey does (stable, by UTC instant), so global indices are the journey's own.
-        var credits = new Credit[allocator.Touchpoints!.Count];
-        var credited = new bool[journey.Conversions.Length];
-        for (var i = 0; i < credits.Length; i++)
-        {
-            var t = allocator.Touchpoints[i];
-            credits[i] = new Credit(journey.Touchpoints[t.Touchpoint], journey.Conversions[t.Conversion], t.Share, t.Value);
-            credited[t.Conversion] = true;
-        }
-
-        var unattributed = new List<Conversion>();
-        for (var c = 0; c < credited.Length; c++)
-        {
-            if (!credited[c])
-            {
-                unattributed.Add(journey.Conversions[c]);
-            }
-        }
-
-        return new JourneyAttribution(journey, credits, unattributed);
+        return OneJourney.Attribute(journey, model, Options);
     }
 
-    private long LookbackTicks => Options.Lookback.Ticks;
-
-    private AttributionResult RunCore(JourneySet journeys, IAttributionModel model, bool[]? excluded)
+    private AttributionResult RunCore(EligibilityWindows windows, IAttributionModel model)
     {
+        var journeys = windows.Journeys;
+        var bound = model.Bind(new ModelBindingArguments(journeys.ChannelTable, journeys.CampaignTable, Options.Stages));
         var count = journeys.Count;
         var partitions = Math.Clamp((count + JourneysPerPartition - 1) / JourneysPerPartition, 1, MaxPartitions);
-        var allocators = new CreditAllocator[partitions];
+        var totals = new PartitionTotals[partitions];
         var record = Options.IncludeTouchpointCredits;
-        var lookback = LookbackTicks;
 
         var progress = Options.Progress;
         var done = 0;
+        var gate = new Lock();
         void RunOne(int p)
         {
-            allocators[p] = RunPartition(journeys, model, lookback, excluded, record, p, partitions);
+            var first = (int)((long)count * p / partitions);
+            var end = (int)((long)count * (p + 1) / partitions);
+            totals[p] = CreditAllocator.Run(windows, bound, first, end, record);
             if (progress is not null)
             {
-                var size = (int)((long)count * (p + 1) / partitions) - (int)((long)count * p / partitions);
-                progress.Report(new AttributionProgress(model.Name, Interlocked.Add(ref done, size), count));
+                // One report at a time, counts rising: a display never goes backwards.
+                lock (gate)
+                {
+                    done += end - first;
+                    progress.Report(new AttributionProgress(model.Name, done, count));
+                }
             }
         }
 
@@ -189,82 +174,89 @@ public sealed class AttributionEngine
             }
         }
 
-        return Reduce(journeys, model, allocators);
+        return Reduce(journeys, model, totals);
     }
 
-    private static CreditAllocator RunPartition(JourneySet journeys, IAttributionModel model, long lookback, bool[]? excluded, bool record, int partition, int partitions)
-    {
-        var allocator = new CreditAllocator(journeys, model, lookback, excluded, record);
-        var count = journeys.Count;
-        allocator.Run((int)((long)count * partition / partitions), (int)((long)count * (partition + 1) / partitions));
-        return allocator;
-    }
-
-    private static AttributionResult Reduce(JourneySet journeys, IAttributionModel model, CreditAllocator[] allocators)
+    private AttributionResult Reduce(JourneySet journeys, IAttributionModel model, PartitionTotals[] partitions)
     {
         var channels = journeys.ChannelTable;
         var campaigns = journeys.CampaignTable;
-        var channelConversions = new double[channels.Count];
-        var channelValues = new double[channels.Count];
-        var campaignConversions = new double[campaigns.Count + 1];
-        var campaignValues = new double[campaigns.Count + 1];
-        var unattributed = 0;
-        var unattributedValue = 0.0;
-        var totalValue = 0.0;
+        var first = partitions[0];
+        var channelSums = new Vector128<double>[first.Channels.Length];
+        var campaignSums = new Vector128<double>[first.Campaigns.Length];
+        var kinds = journeys.KindTable.Count;
+        var unattributed = new int[first.Kinds];
+        var unattributedValue = new double[first.Kinds];
+        var totalValue = new double[first.Kinds];
+        var conversions = new int[first.Kinds];
         var touchpointCount = 0;
 
-        foreach (var a in allocators)
+        // Partition sums are added in partition order, so the thread count never changes a bit.
+        foreach (var p in partitions)
         {
-            Add(channelConversions, a.ChannelConversions);
-            Add(channelValues, a.ChannelValues);
-            Add(campaignConversions, a.CampaignConversions);
-            Add(campaignValues, a.CampaignValues);
-            unattributed += a.UnattributedConversions;
-            unattributedValue += a.UnattributedValue;
-            totalValue += a.TotalValue;
-            touchpointCount += a.Touchpoints?.Count ?? 0;
+            Add(channelSums, p.Channels);
+            Add(campaignSums, p.Campaigns);
+            for (var k = 0; k < p.Kinds; k++)
+            {
+                unattributed[k] += p.UnattributedConversions[k];
+                unattributedValue[k] += p.UnattributedValue[k];
+                totalValue[k] += p.TotalValue[k];
+                conversions[k] += p.ConversionCount[k];
+            }
+
+            touchpointCount += p.Touchpoints?.Count ?? 0;
         }
 
-        var byChannel = new CreditTotal[channels.Count];
-        for (var c = 0; c < byChannel.Length; c++)
+        var hasNoCampaign = Array.IndexOf(journeys.TouchCampaigns, JourneySet.NoCampaign) >= 0;
+        var results = new KindResult[Math.Max(1, kinds)];
+        for (var k = 0; k < results.Length; k++)
         {
-            byChannel[c] = new CreditTotal(channels[c], channelConversions[c], channelValues[c]);
-        }
+            var byChannel = new CreditTotal[channels.Count];
+            for (var c = 0; c < byChannel.Length; c++)
+            {
+                var sum = channelSums[(k * channels.Count) + c];
+                byChannel[c] = new CreditTotal(channels[c], sum.GetElement(0), sum.GetElement(1));
+            }
 
-        var byCampaign = new List<CreditTotal>(campaigns.Count + 1);
-        for (var c = 0; c < campaigns.Count; c++)
-        {
-            byCampaign.Add(new CreditTotal(campaigns[c], campaignConversions[c], campaignValues[c]));
-        }
+            // Campaign ids first, then the slot of touches without a campaign (slot 0) when some touch has none.
+            var slots = first.CampaignSlots;
+            var byCampaign = new List<CreditTotal>(slots);
+            for (var c = 0; c < campaigns.Count; c++)
+            {
+                var sum = campaignSums[(k * slots) + c + 1];
+                byCampaign.Add(new CreditTotal(campaigns[c], sum.GetElement(0), sum.GetElement(1)));
+            }
 
-        if (Array.IndexOf(journeys.TouchCampaigns, JourneySet.NoCampaign) >= 0)
-        {
-            byCampaign.Add(new CreditTotal(AttributionResult.NoCampaignKey, campaignConversions[^1], campaignValues[^1]));
+            if (hasNoCampaign)
+            {
+                var sum = campaignSums[k * slots];
+                byCampaign.Add(new CreditTotal(AttributionResult.NoCampaignKey, sum.GetElement(0), sum.GetElement(1)));
+            }
+
+            var kind = kinds == 0 ? Conversion.DefaultKind : journeys.KindTable[k];
+            results[k] = new KindResult(kind, byChannel, byCampaign, conversions[k], totalValue[k], unattributed[k], unattributedValue[k]);
         }
 
         IReadOnlyList<TouchpointCredit> touchpoints = [];
         if (touchpointCount > 0)
         {
             var all = new List<TouchpointCredit>(touchpointCount);
-            foreach (var a in allocators)
+            foreach (var p in partitions)
             {
-                all.AddRange(a.Touchpoints!);
+                all.AddRange(p.Touchpoints!);
             }
 
             touchpoints = all;
         }
 
-        return new AttributionResult(model.Name, journeys, byChannel, byCampaign, unattributed, unattributedValue, totalValue, touchpoints);
+        return new AttributionResult(model.Name, journeys, Options, results, touchpoints);
     }
 
-    private static void Add(double[] into, double[] from)
+    private static void Add(Vector128<double>[] into, Vector128<double>[] from)
     {
         for (var i = 0; i < into.Length; i++)
         {
             into[i] += from[i];
         }
     }
-
-    private bool[]? ResolveExclusions(JourneySet journeys, bool requireKnown = true)
-        => Eligibility.ResolveExclusions(journeys, Options.ExcludedChannels, requireKnown);
 }

@@ -21,5 +21,11 @@ public static class AttributionModelExtensions
     /// </code>
     /// </example>
     public static JourneyAttribution Attribute(this IAttributionModel model, Journey journey, Engine.AttributionOptions? options = null)
-        => new Engine.AttributionEngine(options).Attribute(journey, model);
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(journey);
+        options ??= Engine.AttributionEngine.DefaultOptions;
+        options.Validate();
+        return Engine.OneJourney.Attribute(journey, model, options);
+    }
 }

@@ -1,261 +1,207 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using Attribution.Journeys;
+using Attribution.Engine.Kernels;
 using Attribution.Models;
-using Attribution.Reports;
 
 namespace Attribution.Engine;
 
-/// <summary>The hot loop: eligibility, weights and roll-up for a range of journeys, with no allocation per journey.</summary>
-/// <remarks>One allocator serves one partition on one thread; it owns its scratch buffers and partial sums.</remarks>
-internal sealed class CreditAllocator
+/// <summary>The hot loop: every conversion of a range of journeys, its precomputed window, and the model's kernel,
+/// with nothing allocated per journey.</summary>
+/// <remarks>The model is dispatched once per partition to a struct kernel, so the loop below is compiled once per
+/// built-in model with the kernel inlined; user models take <see cref="GeneralKernel"/>.</remarks>
+internal static class CreditAllocator
 {
-    private readonly JourneySet set;
-    private readonly IAttributionModel model;
-    private readonly long lookbackTicks;
-    private readonly bool[]? excluded;
-    private readonly int noCampaignSlot;
-
-    private readonly long[] touchTicks;
-    private readonly int[] touchChannels;
-    private readonly int[] touchCampaigns;
-    private readonly IReadOnlyList<string> channelNames;
-    private readonly IReadOnlyList<string> campaignNames;
-
-    private readonly double[] weights;
-    private readonly long[] keptTicks;
-    private readonly int[] keptChannels;
-    private readonly int[] keptCampaigns;
-    private readonly int[] keptSource;
-
-    // (conversions, value) pairs added as one vector: lane-wise IEEE additions, so the same bits as two scalar sums, at
-    // half the loads and stores. Campaign slot 0 holds touches without a campaign, so id + 1 indexes without a branch.
-    private readonly Vector128<double>[] channelTotals;
-    private readonly Vector128<double>[] campaignTotals;
-
-    public CreditAllocator(JourneySet set, IAttributionModel model, long lookbackTicks, bool[]? excluded, bool recordTouchpoints)
+    /// <summary>Credits the conversions of journeys [<paramref name="firstJourney"/>, <paramref name="endJourney"/>).</summary>
+    /// <param name="windows">The eligibility windows of the set.</param>
+    /// <param name="model">The model, already bound to the set.</param>
+    /// <param name="firstJourney">The partition's first journey.</param>
+    /// <param name="endJourney">One past its last journey.</param>
+    /// <param name="record">Whether to keep every touch's credit (always through the general path, whose bits the kernels match).</param>
+    /// <returns>The partition's sums.</returns>
+    public static PartitionTotals Run(EligibilityWindows windows, IAttributionModel model, int firstJourney, int endJourney, bool record)
     {
-        this.set = set;
-        this.model = model;
-        this.lookbackTicks = lookbackTicks;
-        this.excluded = excluded;
-        noCampaignSlot = set.CampaignTable.Count;
-        touchTicks = set.TouchTicks;
-        touchChannels = set.TouchChannels;
-        touchCampaigns = set.TouchCampaigns;
-        channelNames = set.ChannelTable;
-        campaignNames = set.CampaignTable;
+        var set = windows.Journeys;
+        var totals = new PartitionTotals(set, record);
+        var c0 = set.ConversionOffsets[firstJourney];
+        var c1 = set.ConversionOffsets[endJourney];
+        SumConversions(windows, c0, c1, totals);
+        var longest = LongestWindow(windows, c0, c1);
+        if (record)
+        {
+            Run(new GeneralKernel(model, set, longest, windows.Milestones is null ? 0 : windows.MilestoneStride, totals.Touchpoints, firstJourney), windows, c0, c1, longest, totals);
+            return totals;
+        }
 
-        var width = Math.Max(1, set.MaxTouchpointsPerJourney);
-        weights = new double[width];
-        keptTicks = excluded is null ? [] : new long[width];
-        keptChannels = excluded is null ? [] : new int[width];
-        keptCampaigns = excluded is null ? [] : new int[width];
-        keptSource = excluded is null ? [] : new int[width];
+        switch (model)
+        {
+            case FirstTouchModel:
+                Run(default(FirstTouchKernel), windows, c0, c1, longest, totals);
+                break;
+            case LastTouchModel:
+                Run(default(LastTouchKernel), windows, c0, c1, longest, totals);
+                break;
+            case LinearModel:
+                Run(new LinearKernel(longest), windows, c0, c1, longest, totals);
+                break;
+            case UShapedModel u:
+                Run(new UShapedKernel(u, longest), windows, c0, c1, longest, totals);
+                break;
+            case TimeDecayModel d:
+                Run(new TimeDecayKernel(d, longest), windows, c0, c1, longest, totals);
+                break;
+            case ChannelTableModel t:
+                Run(new ChannelTableKernel(t.Weights, longest), windows, c0, c1, longest, totals);
+                break;
+            default:
+                Run(new GeneralKernel(model, set, longest, windows.Milestones is null ? 0 : windows.MilestoneStride, null, firstJourney), windows, c0, c1, longest, totals);
+                break;
+        }
 
-        channelTotals = new Vector128<double>[set.ChannelTable.Count];
-        campaignTotals = new Vector128<double>[noCampaignSlot + 1];
-        ChannelConversions = new double[set.ChannelTable.Count];
-        ChannelValues = new double[set.ChannelTable.Count];
-        CampaignConversions = new double[noCampaignSlot + 1];
-        CampaignValues = new double[noCampaignSlot + 1];
-        Touchpoints = recordTouchpoints ? [] : null;
+        return totals;
     }
 
-    public double[] ChannelConversions { get; }
-
-    public double[] ChannelValues { get; }
-
-    /// <summary>Per campaign id; the last slot holds touches without a campaign.</summary>
-    public double[] CampaignConversions { get; }
-
-    public double[] CampaignValues { get; }
-
-    public int UnattributedConversions { get; private set; }
-
-    public double UnattributedValue { get; private set; }
-
-    public double TotalValue { get; private set; }
-
-    public List<TouchpointCredit>? Touchpoints { get; }
-
-    public void Run(int firstJourney, int endJourney)
+    private static void SumConversions(EligibilityWindows windows, int c0, int c1, PartitionTotals totals)
     {
-        for (var j = firstJourney; j < endJourney; j++)
+        // What the partition's conversions are worth does not depend on the model; summed apart from the hot loop, in
+        // conversion order, so the kernels' loop carries no extra dependency from one conversion to the next.
+        var kinds = windows.Journeys.ConversionKinds;
+        var values = windows.Journeys.ConversionValues;
+        for (var c = c0; c < c1; c++)
         {
-            AttributeJourney(j);
-        }
+            if (!windows.IsReported(c))
+            {
+                continue;
+            }
 
-        for (var c = 0; c < channelTotals.Length; c++)
-        {
-            ChannelConversions[c] = channelTotals[c].GetElement(0);
-            ChannelValues[c] = channelTotals[c].GetElement(1);
+            totals.TotalValue[kinds[c]] += values[c];
+            totals.ConversionCount[kinds[c]]++;
         }
-
-        for (var c = 0; c < noCampaignSlot; c++)
-        {
-            CampaignConversions[c] = campaignTotals[c + 1].GetElement(0);
-            CampaignValues[c] = campaignTotals[c + 1].GetElement(1);
-        }
-
-        CampaignConversions[noCampaignSlot] = campaignTotals[0].GetElement(0);
-        CampaignValues[noCampaignSlot] = campaignTotals[0].GetElement(1);
     }
 
-    private void AttributeJourney(int journey)
+    private static int LongestWindow(EligibilityWindows windows, int c0, int c1)
     {
-        var conversionOffsets = set.ConversionOffsets;
-        var c = conversionOffsets[journey];
-        var end = conversionOffsets[journey + 1];
-        if (c == end)
+        // Scratch is sized to the partition's longest window, not to the set's longest journey: one bot journey must
+        // not give every partition a buffer of its length.
+        var starts = windows.Starts;
+        var ends = windows.Ends;
+        var longest = 1;
+        for (var c = c0; c < c1; c++)
         {
-            return;
+            longest = Math.Max(longest, ends[c] - starts[c]);
         }
 
-        var ticks = set.TouchTicks;
-        var touchEnds = set.ConversionTouchEnds;
+        return longest;
+    }
+
+    private static void Run<TKernel>(TKernel kernel, EligibilityWindows windows, int c0, int c1, int longest, PartitionTotals totals)
+        where TKernel : struct, ICreditKernel
+    {
+        var set = windows.Journeys;
+        var starts = windows.Starts;
+        var ends = windows.Ends;
+        var flags = windows.Flags;
+        var milestones = windows.Milestones;
+        var stride = windows.MilestoneStride;
         var conversionTicks = set.ConversionTicks;
         var conversionValues = set.ConversionValues;
-        var pending = set.TouchOffsets[journey];
-        var total = TotalValue;
-        do
-        {
-            var at = conversionTicks[c];
-            var value = conversionValues[c];
-            total += value;
+        var conversionKinds = set.ConversionKinds;
+        var touchTicks = set.TouchTicks;
+        var touchChannels = set.TouchChannels;
+        var touchCampaigns = set.TouchCampaigns;
+        ref var channelTotals = ref MemoryMarshal.GetArrayDataReference(totals.Channels);
+        ref var campaignTotals = ref MemoryMarshal.GetArrayDataReference(totals.Campaigns);
+        var channelCount = totals.ChannelCount;
+        var campaignSlots = totals.CampaignSlots;
 
-            var upTo = Eligibility.Window(ticks, ref pending, touchEnds[c], at, lookbackTicks, out var first);
-            if (first == upTo)
-            {
-                Unattribute(value);
-            }
-            else
-            {
-                Allocate(journey, c, first, upTo, at, value);
-            }
+        // Gathered touches of windows that skip excluded channels; only sets with such windows need them.
+        int[] gathered = [];
+        long[] gatheredTicks = [];
+        int[] gatheredChannels = [];
+        int[] gatheredCampaigns = [];
+        if (flags is not null)
+        {
+            gathered = new int[longest];
+            gatheredTicks = new long[longest];
+            gatheredChannels = new int[longest];
+            gatheredCampaigns = new int[longest];
         }
-        while (++c < end);
 
-        TotalValue = total;
-    }
-
-    private void Allocate(int journey, int conversion, int first, int upTo, long at, double value)
-    {
-        var count = upTo - first;
-        // The window lies inside the journey's touches (Eligibility.Window), so the slices need no range checks.
-        ReadOnlySpan<long> ticks = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(touchTicks), first), count);
-        ReadOnlySpan<int> channels = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(touchChannels), first), count);
-        ReadOnlySpan<int> campaigns = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(touchCampaigns), first), count);
-        ReadOnlySpan<int> source = default;
-
-        if (excluded is not null)
+        for (var c = c0; c < c1; c++)
         {
-            var kept = Eligibility.KeepIncluded(set.TouchChannels, excluded, first, upTo, keptSource);
-
-            // When every eligible touch is excluded, they keep the credit (last-non-direct fallback).
-            if (kept > 0 && kept < count)
+            var flag = flags is null ? 0 : flags[c];
+            if ((flag & EligibilityWindows.OutsidePeriod) != 0)
             {
+                continue;
+            }
+
+            var kind = conversionKinds[c];
+            var value = conversionValues[c];
+            var start = starts[c];
+            var count = ends[c] - start;
+            if (count == 0)
+            {
+                Unattribute(totals, kind, value);
+                continue;
+            }
+
+            Debug.Assert(start >= 0 && start + count <= touchTicks.Length, "windows lie inside the columns");
+
+            // The window lies inside its journey's touches, so the slices need no range checks.
+            var window = new CreditWindow(
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(touchTicks), start), count),
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(touchChannels), start), count),
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(touchCampaigns), start), count),
+                conversionTicks[c],
+                value,
+                c,
+                start,
+                default,
+                kind,
+                milestones is null ? default : milestones.AsSpan(c * stride, stride));
+
+            if ((flag & EligibilityWindows.Filtered) != 0)
+            {
+                var kept = windows.Collect(start, start + count, gathered);
                 for (var i = 0; i < kept; i++)
                 {
-                    var t = keptSource[i];
-                    keptTicks[i] = set.TouchTicks[t];
-                    keptChannels[i] = set.TouchChannels[t];
-                    keptCampaigns[i] = set.TouchCampaigns[t];
+                    var t = gathered[i];
+                    gatheredTicks[i] = touchTicks[t];
+                    gatheredChannels[i] = touchChannels[t];
+                    gatheredCampaigns[i] = touchCampaigns[t];
                 }
 
-                count = kept;
-                ticks = keptTicks.AsSpan(0, kept);
-                channels = keptChannels.AsSpan(0, kept);
-                campaigns = keptCampaigns.AsSpan(0, kept);
-                source = keptSource.AsSpan(0, kept);
+                window = new CreditWindow(
+                    gatheredTicks.AsSpan(0, kept),
+                    gatheredChannels.AsSpan(0, kept),
+                    gatheredCampaigns.AsSpan(0, kept),
+                    conversionTicks[c],
+                    value,
+                    c,
+                    start,
+                    gathered.AsSpan(0, kept),
+                    kind,
+                    window.MilestoneTouches);
             }
-        }
 
-        var w = weights.AsSpan(0, count);
-        model.ComputeWeights(new EligibleTouchpoints(ticks, channels, campaigns, at, value, channelNames, campaignNames), w);
-
-        // One pass for the check and the sum, with the check folded into a flag rather than a branch per weight: the
-        // trip count varies per conversion, and every extra branch inside it is another chance to mispredict.
-        ref var w0 = ref MemoryMarshal.GetReference(w);
-        var sum = 0.0;
-        var valid = true;
-        for (var i = 0; i < count; i++)
-        {
-            var x = Unsafe.Add(ref w0, i);
-
-            // False for negative, NaN and +∞ alike.
-            valid &= (x >= 0) & (x <= double.MaxValue);
-            sum += x;
-        }
-
-        if (!valid)
-        {
-            throw FirstBadWeight(w);
-        }
-
-        if (sum == 0)
-        {
-            Unattribute(value);
-            return;
-        }
-
-        if (!double.IsFinite(sum))
-        {
-            throw BadWeight(-1, sum);
-        }
-
-        var scale = 1 / sum;
-
-        // share × (1, value) = (share, share × value) exactly, as the scalar code computed them. Ids index the totals
-        // without bounds checks: the set interned every channel and campaign id it holds, and the totals are sized to its tables.
-        var factors = Vector128.Create(1.0, value);
-        ref var channelSums = ref MemoryMarshal.GetArrayDataReference(channelTotals);
-        ref var campaignSums = ref MemoryMarshal.GetArrayDataReference(campaignTotals);
-        ref var ch0 = ref MemoryMarshal.GetReference(channels);
-        ref var ca0 = ref MemoryMarshal.GetReference(campaigns);
-        for (var i = 0; i < count; i++)
-        {
-            var credit = Vector128.Create(Unsafe.Add(ref w0, i) * scale) * factors;
-            ref var channel = ref Unsafe.Add(ref channelSums, (nint)(uint)Unsafe.Add(ref ch0, i));
-            channel += credit;
-            ref var campaign = ref Unsafe.Add(ref campaignSums, (nint)(uint)(Unsafe.Add(ref ca0, i) + 1));
-            campaign += credit;
-        }
-
-        if (Touchpoints is not null)
-        {
-            for (var i = 0; i < w.Length; i++)
+            // Kind ids index the set's kind table, which the totals were sized to.
+            Debug.Assert((uint)kind < (uint)totals.Kinds, "kind ids come from the set");
+            var rollup = new Rollup(
+                ref Unsafe.Add(ref channelTotals, kind * channelCount),
+                ref Unsafe.Add(ref campaignTotals, kind * campaignSlots),
+                value,
+                channelCount,
+                campaignSlots);
+            if (!kernel.Credit(window, ref rollup))
             {
-                var share = w[i] * scale;
-                var index = source.IsEmpty ? first + i : source[i];
-                Touchpoints.Add(new TouchpointCredit(journey, index, conversion, share, share * value));
+                Unattribute(totals, kind, value);
             }
         }
     }
 
-    private InvalidOperationException FirstBadWeight(ReadOnlySpan<double> w)
+    private static void Unattribute(PartitionTotals totals, int kind, double value)
     {
-        for (var i = 0; i < w.Length; i++)
-        {
-            if (!(w[i] >= 0 && w[i] <= double.MaxValue))
-            {
-                return BadWeight(i, w[i]);
-            }
-        }
-
-        throw new UnreachableException();
+        totals.UnattributedConversions[kind]++;
+        totals.UnattributedValue[kind] += value;
     }
-
-    private void Unattribute(double value)
-    {
-        UnattributedConversions++;
-        UnattributedValue += value;
-    }
-
-    private InvalidOperationException BadWeight(int index, double weight) => new(
-        index < 0
-            ? FormattableString.Invariant($"Model '{model.Name}' returned weights whose sum is {weight}; weights must be finite and not negative.")
-            : FormattableString.Invariant($"Model '{model.Name}' returned weight {weight} for eligible touchpoint {index}; weights must be finite and not negative."));
 }

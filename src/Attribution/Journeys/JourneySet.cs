@@ -64,6 +64,10 @@ public sealed class JourneySet
         ConversionTouchEnds = touchEnds;
     }
 
+    // The windows of the last rules used: a run with the same options (every model of a report, every resample) reuses
+    // them. One entry is enough for the usual host, which runs one configuration over a set.
+    private volatile Engine.EligibilityWindows? windows;
+
     /// <summary>Gets, for each conversion, the end of its journey's touches at or before its instant (a global touch
     /// index): the eligibility window's upper bound, found once here rather than by every model's run.</summary>
     internal int[] ConversionTouchEnds { get; }
@@ -121,6 +125,21 @@ public sealed class JourneySet
 
     /// <summary>Host ids per conversion, or null when no conversion has one.</summary>
     internal string?[]? ConversionIds { get; }
+
+    /// <summary>Gets the eligibility windows under the given rules, computed once and kept for the next run with the same rules.</summary>
+    internal Engine.EligibilityWindows GetWindows(Engine.EligibilityRules rules)
+    {
+        var current = windows;
+        if (current is not null && current.Rules.Equals(rules))
+        {
+            return current;
+        }
+
+        // Two threads may both compute: each gets the same windows, and the last one kept is as good as the first.
+        current = Engine.EligibilityWindows.Compute(this, rules);
+        windows = current;
+        return current;
+    }
 
     /// <summary>Builds a set from journey objects.</summary>
     /// <param name="journeys">The journeys; their ids must be distinct.</param>

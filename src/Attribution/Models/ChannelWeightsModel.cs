@@ -6,9 +6,6 @@ internal sealed class ChannelWeightsModel : IAttributionModel
     private readonly Dictionary<string, double> weights;
     private readonly double defaultWeight;
 
-    // Weights by channel id for the last channel table seen. A race only recomputes the same numbers, so no lock.
-    private volatile Resolved? resolved;
-
     public ChannelWeightsModel(ChannelWeightsModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -35,31 +32,23 @@ internal sealed class ChannelWeightsModel : IAttributionModel
 
     public void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> output)
     {
-        var byId = Resolve(touchpoints.ChannelNames);
+        // Unbound (a direct call): look each name up. The engine binds first and never comes here.
         var channels = touchpoints.Channels;
         for (var i = 0; i < output.Length; i++)
         {
-            output[i] = byId[channels[i]];
+            output[i] = weights.GetValueOrDefault(touchpoints.ChannelNames[channels[i]], defaultWeight);
         }
     }
 
-    private double[] Resolve(IReadOnlyList<string> names)
+    public IAttributionModel Bind(ModelBindingArguments arguments)
     {
-        var current = resolved;
-        if (current is not null && ReferenceEquals(current.Names, names) && current.Weights.Length == names.Count)
-        {
-            return current.Weights;
-        }
-
+        var names = arguments.ChannelNames;
         var byId = new double[names.Count];
         for (var id = 0; id < byId.Length; id++)
         {
             byId[id] = weights.GetValueOrDefault(names[id], defaultWeight);
         }
 
-        resolved = new Resolved(names, byId);
-        return byId;
+        return new ChannelTableModel(Name, byId);
     }
-
-    private sealed record Resolved(IReadOnlyList<string> Names, double[] Weights);
 }

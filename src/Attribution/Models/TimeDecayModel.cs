@@ -14,12 +14,14 @@ internal sealed class TimeDecayModel : IAttributionModel
 
     public string Name => "time-decay";
 
-    public void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> weights)
+    public void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> weights) => Weigh(touchpoints.UtcTicks, weights);
+
+    /// <summary>The formula, shared by <see cref="ComputeWeights"/> and the engine's time-decay kernel.</summary>
+    internal void Weigh(ReadOnlySpan<long> ticks, Span<double> weights)
     {
         // Measured from the newest touch rather than from the conversion: the factor 2^(−Δt_newest / h) is common to
         // every weight and cancels when the engine normalises, and the newest weight is exactly 1, so weights cannot
         // all underflow to 0 however old the touches are.
-        var ticks = touchpoints.UtcTicks;
         var last = weights.Length - 1;
         var newest = ticks[last];
         for (var i = 0; i < last; i++)

@@ -58,4 +58,26 @@ internal sealed class UShapedModel : IAttributionModel
             weights[^1] = last;
         }
     }
+
+    /// <summary>Gets the shares of the first, each middle and the last touch of an n-touch window, exactly as the
+    /// engine's general path turns <see cref="ComputeWeights"/>' weights into shares (sum in index order, 1 / sum, times
+    /// each weight), so the engine's per-length table gives the same bits.</summary>
+    internal (double First, double Middle, double Last) Shares(int n)
+    {
+        if (n == 1)
+        {
+            return (1, 0, 0);
+        }
+
+        Span<double> w = n <= 64 ? stackalloc double[n] : new double[n];
+        ComputeWeights(default, w);
+        var sum = 0.0;
+        foreach (var x in w)
+        {
+            sum += x;
+        }
+
+        var scale = 1 / sum;
+        return (w[0] * scale, n > 2 ? w[1] * scale : 0, w[n - 1] * scale);
+    }
 }

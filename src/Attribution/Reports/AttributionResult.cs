@@ -3,10 +3,12 @@ using Attribution.Journeys;
 
 namespace Attribution.Reports;
 
-/// <summary>What one model credited over one journey set: totals per channel and per campaign, unattributed conversions, and optionally every touchpoint's credit.</summary>
+/// <summary>What one model credited over one journey set, per conversion kind: totals per channel and per campaign,
+/// unattributed conversions, and optionally every touchpoint's credit.</summary>
 /// <remarks>
-/// Credit is conserved: <see cref="CreditedConversions"/> + <see cref="UnattributedConversions"/> = <see cref="ConversionCount"/>,
-/// and <see cref="CreditedValue"/> + <see cref="UnattributedValue"/> = <see cref="TotalValue"/>, up to floating-point rounding.
+/// <para>Results are per kind (<see cref="Kinds"/>, <see cref="ForKind"/>); credit is conserved per kind. For data with
+/// one kind, the totals are also here directly (<see cref="ByChannel"/>, <see cref="CreditedValue"/> …); for data with
+/// several, those throw rather than add a lead to an order.</para>
 /// </remarks>
 public sealed class AttributionResult
 {
@@ -16,31 +18,15 @@ public sealed class AttributionResult
     /// <summary>The key reports use for conversions no touchpoint earned.</summary>
     public const string UnattributedKey = "(unattributed)";
 
-    internal AttributionResult(
-        string model,
-        JourneySet journeys,
-        IReadOnlyList<CreditTotal> byChannel,
-        IReadOnlyList<CreditTotal> byCampaign,
-        int unattributedConversions,
-        double unattributedValue,
-        double totalValue,
-        IReadOnlyList<TouchpointCredit> touchpoints)
+    internal AttributionResult(string model, JourneySet journeys, Engine.AttributionOptions options, IReadOnlyList<KindResult> kinds, IReadOnlyList<TouchpointCredit> touchpoints)
     {
         Model = model;
         Journeys = journeys;
-        // Read-only wrappers: a caller casting a result list back to an array or List<T> must not change a result.
-        ByChannel = Freeze(byChannel);
-        ByCampaign = Freeze(byCampaign);
-        UnattributedConversions = unattributedConversions;
-        UnattributedValue = unattributedValue;
-        TotalValue = totalValue;
-        Touchpoints = Freeze(touchpoints);
+        Options = options;
+        Kinds = new ReadOnlyCollection<KindResult>([.. kinds]);
 
-        foreach (var total in byChannel)
-        {
-            CreditedConversions += total.Conversions;
-            CreditedValue += total.Value;
-        }
+        // Read-only wrappers: a caller casting a result list back to an array or List<T> must not change a result.
+        Touchpoints = touchpoints as ReadOnlyCollection<TouchpointCredit> ?? new ReadOnlyCollection<TouchpointCredit>(touchpoints as IList<TouchpointCredit> ?? [.. touchpoints]);
     }
 
     /// <summary>Gets the model's name.</summary>
@@ -49,38 +35,73 @@ public sealed class AttributionResult
     /// <summary>Gets the journeys that were attributed; touchpoint credits index into it.</summary>
     public JourneySet Journeys { get; }
 
-    /// <summary>Gets the credit of every channel in the data, in order of the channel's first appearance (channels that earned nothing included).</summary>
-    public IReadOnlyList<CreditTotal> ByChannel { get; }
+    /// <summary>Gets the options the result was computed with.</summary>
+    public Engine.AttributionOptions Options { get; }
 
-    /// <summary>Gets the credit of every campaign in the data, in order of first appearance, then <see cref="NoCampaignKey"/> when some touch has no campaign.</summary>
-    public IReadOnlyList<CreditTotal> ByCampaign { get; }
+    /// <summary>Gets the result of every conversion kind in the data, in order of the kind's first appearance.</summary>
+    /// <remarks>Different kinds are never added together: a lead and an order are different things.</remarks>
+    public IReadOnlyList<KindResult> Kinds { get; }
 
-    /// <summary>Gets the number of conversions in the data.</summary>
-    public int ConversionCount => Journeys.ConversionCount;
+    /// <summary>Gets the result of one conversion kind.</summary>
+    /// <param name="kind">The kind, for example <c>order</c>.</param>
+    /// <returns>That kind's credits.</returns>
+    /// <exception cref="KeyNotFoundException">The data has no conversion of that kind.</exception>
+    public KindResult ForKind(string kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        foreach (var result in Kinds)
+        {
+            if (result.Kind == kind)
+            {
+                return result;
+            }
+        }
 
-    /// <summary>Gets the value of all conversions in the data.</summary>
-    public double TotalValue { get; }
+        throw new KeyNotFoundException($"The data has no conversion of kind '{kind}'. Its kinds: {string.Join(", ", Kinds.Select(k => k.Kind))}.");
+    }
 
-    /// <summary>Gets the conversions credited to touchpoints (a sum of shares).</summary>
-    public double CreditedConversions { get; }
+    /// <summary>Gets the credit of every channel, for data with one conversion kind (see <see cref="ForKind"/> otherwise).</summary>
+    /// <exception cref="InvalidOperationException">The data has several conversion kinds.</exception>
+    public IReadOnlyList<CreditTotal> ByChannel => Single.ByChannel;
 
-    /// <summary>Gets the value credited to touchpoints.</summary>
-    public double CreditedValue { get; }
+    /// <summary>Gets the credit of every campaign, for data with one conversion kind (see <see cref="ForKind"/> otherwise).</summary>
+    /// <exception cref="InvalidOperationException">The data has several conversion kinds.</exception>
+    public IReadOnlyList<CreditTotal> ByCampaign => Single.ByCampaign;
 
-    /// <summary>Gets the number of conversions with no eligible touchpoint (or whose touchpoints all weighed 0).</summary>
-    public int UnattributedConversions { get; }
+    /// <summary>Gets the number of conversions reported, of every kind.</summary>
+    public int ConversionCount => Kinds.Sum(k => k.ConversionCount);
 
-    /// <summary>Gets the value of the unattributed conversions.</summary>
-    public double UnattributedValue { get; }
+    /// <summary>Gets the value of all conversions, for data with one conversion kind.</summary>
+    /// <exception cref="InvalidOperationException">The data has several conversion kinds.</exception>
+    public double TotalValue => Single.TotalValue;
 
-    /// <summary>Gets the unattributed conversions as a total keyed <see cref="UnattributedKey"/>.</summary>
-    public CreditTotal Unattributed => new(UnattributedKey, UnattributedConversions, UnattributedValue);
+    /// <summary>Gets the conversions credited to touchpoints, of every kind (a sum of shares; a conversion counts once whatever its kind).</summary>
+    public double CreditedConversions => Kinds.Sum(k => k.CreditedConversions);
+
+    /// <summary>Gets the value credited to touchpoints, for data with one conversion kind.</summary>
+    /// <exception cref="InvalidOperationException">The data has several conversion kinds.</exception>
+    public double CreditedValue => Single.CreditedValue;
+
+    /// <summary>Gets the number of conversions, of every kind, with no eligible touchpoint (or whose touchpoints all weighed 0).</summary>
+    public int UnattributedConversions => Kinds.Sum(k => k.UnattributedConversions);
+
+    /// <summary>Gets the value of the unattributed conversions, for data with one conversion kind.</summary>
+    /// <exception cref="InvalidOperationException">The data has several conversion kinds.</exception>
+    public double UnattributedValue => Single.UnattributedValue;
+
+    /// <summary>Gets the unattributed conversions as a total keyed <see cref="UnattributedKey"/>, for data with one conversion kind.</summary>
+    /// <exception cref="InvalidOperationException">The data has several conversion kinds.</exception>
+    public CreditTotal Unattributed => Single.Unattributed;
 
     /// <summary>Gets every touchpoint's credit for every conversion, by journey and conversion in order; empty unless
     /// <see cref="Engine.AttributionOptions.IncludeTouchpointCredits"/> was set.</summary>
     public IReadOnlyList<TouchpointCredit> Touchpoints { get; }
 
-    // Wraps without copying: the engine hands over lists it no longer touches, and touchpoint lists can be large.
-    private static ReadOnlyCollection<T> Freeze<T>(IReadOnlyList<T> items)
-        => items as ReadOnlyCollection<T> ?? new ReadOnlyCollection<T>(items as IList<T> ?? [.. items]);
+    private KindResult Single => Kinds.Count == 1
+        ? Kinds[0]
+        : throw new InvalidOperationException(
+            $"The data has {Kinds.Count} conversion kinds ({string.Join(", ", Kinds.Select(k => k.Kind))}) and kinds are never added together; use ForKind(kind) or Kinds.");
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Model}: {string.Join("; ", Kinds)}";
 }

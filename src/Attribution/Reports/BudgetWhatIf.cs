@@ -43,15 +43,22 @@ public static class BudgetWhatIf
     /// <param name="result">The model's result.</param>
     /// <param name="spend">The current spend.</param>
     /// <param name="options">The budget and the assumption.</param>
-    /// <returns>The plan, over the rows of <see cref="ReturnOnSpend.ByChannel(AttributionResult, SpendTable)"/>.</returns>
+    /// <param name="kind">The conversion kind whose credit is the value (for example <c>order</c>); null for data with one kind.</param>
+    /// <returns>The plan, over the rows of <see cref="ReturnOnSpend.ByChannel(AttributionResult, SpendTable)"/> of that kind.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range, or the budget is infeasible.</exception>
     /// <exception cref="ArgumentException">No channel has spend.</exception>
-    public static BudgetPlan Plan(AttributionResult result, SpendTable spend, BudgetWhatIfOptions options)
+    /// <exception cref="InvalidOperationException">The data has several conversion kinds and <paramref name="kind"/> is null: a
+    /// lead's value and an order's are never added together.</exception>
+    /// <exception cref="KeyNotFoundException">The data has no conversion of <paramref name="kind"/>.</exception>
+    public static BudgetPlan Plan(AttributionResult result, SpendTable spend, BudgetWhatIfOptions options, string? kind = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(spend);
         ArgumentNullException.ThrowIfNull(options);
-        return Plan(ReturnOnSpend.ByChannel(result, spend), options);
+        var planned = kind is null
+            ? result.Kinds.Count == 1 ? result.Kinds[0].Kind : throw new InvalidOperationException($"The data has {result.Kinds.Count} conversion kinds ({string.Join(", ", result.Kinds.Select(k => k.Kind))}); name the kind whose value the budget is planned for.")
+            : result.ForKind(kind).Kind;
+        return Plan(ReturnOnSpend.ByChannel(result, spend).Where(r => r.Kind == planned), options);
     }
 
     /// <summary>Plans a budget per key from spend and credit already matched, for example per campaign.</summary>

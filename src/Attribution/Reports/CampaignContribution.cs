@@ -17,6 +17,10 @@ public sealed record CampaignContribution(
     double Value,
     double Spend)
 {
+    /// <summary>Gets the conversion kind of the records summed (a campaign's leads and orders are separate rows).</summary>
+    /// <value>The default value is <see cref="Journeys.Conversion.DefaultKind"/>.</value>
+    public string Kind { get; init; } = Journeys.Conversion.DefaultKind;
+
     /// <summary>Gets the return on investment, (value − spend) / spend, or <see langword="null"/> when the spend is 0.</summary>
     public double? Roi => Spend > 0 ? (Value - Spend) / Spend : null;
 

@@ -103,20 +103,20 @@ public sealed class ContributionRecords : IReadOnlyList<ContributionRecord>
         return records.Where(r => r.Campaign == campaign && (model is null || r.Model == model)).ToArray();
     }
 
-    /// <summary>Sums the records per model and campaign, with the campaign's spend and ROI.</summary>
+    /// <summary>Sums the records per model, conversion kind and campaign, with the campaign's spend and ROI.</summary>
     /// <param name="spend">The spend, matched by campaign name; none when <see langword="null"/>.</param>
-    /// <returns>One row per (model, campaign), in order of first appearance.</returns>
+    /// <returns>One row per (model, kind, campaign), in order of first appearance; kinds are never added together.</returns>
     public IReadOnlyList<CampaignContribution> ByCampaign(SpendTable? spend = null)
     {
-        var rows = new List<(string Model, string Campaign, List<string> Channels, HashSet<string> Conversions, double Shares, double Value)>();
-        var index = new Dictionary<(string, string), int>();
+        var rows = new List<(string Model, string Kind, string Campaign, List<string> Channels, HashSet<string> Conversions, double Shares, double Value)>();
+        var index = new Dictionary<(string, string, string), int>();
         foreach (var r in records)
         {
-            if (!index.TryGetValue((r.Model, r.Campaign), out var i))
+            if (!index.TryGetValue((r.Model, r.ConversionKind, r.Campaign), out var i))
             {
                 i = rows.Count;
-                index.Add((r.Model, r.Campaign), i);
-                rows.Add((r.Model, r.Campaign, [], new HashSet<string>(StringComparer.Ordinal), 0, 0));
+                index.Add((r.Model, r.ConversionKind, r.Campaign), i);
+                rows.Add((r.Model, r.ConversionKind, r.Campaign, [], new HashSet<string>(StringComparer.Ordinal), 0, 0));
             }
 
             var row = rows[i];
@@ -136,7 +136,7 @@ public sealed class ContributionRecords : IReadOnlyList<ContributionRecord>
             r.Conversions.Count,
             r.Shares,
             r.Value,
-            spend is null || r.Campaign == AttributionResult.NoCampaignKey ? 0 : spend.GetCampaignSpend(r.Campaign))).ToArray();
+            spend is null || r.Campaign == AttributionResult.NoCampaignKey ? 0 : spend.GetCampaignSpend(r.Campaign)) { Kind = r.Kind }).ToArray();
     }
 
     /// <inheritdoc/>

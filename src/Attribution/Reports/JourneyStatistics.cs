@@ -66,30 +66,24 @@ public static class JourneyStatistics
         ArgumentNullException.ThrowIfNull(journeys);
         options ??= new AttributionOptions();
         options.Validate();
-        var lookback = options.Lookback.Ticks;
+        var windows = EligibilityWindows.For(journeys, options);
         var counts = new double[TimeBins.Length];
-        var ticks = journeys.TouchTicks;
-        for (var j = 0; j < journeys.Count; j++)
+        for (var c = 0; c < journeys.ConversionCount; c++)
         {
-            var pending = journeys.TouchOffsets[j];
-            for (var c = journeys.ConversionOffsets[j]; c < journeys.ConversionOffsets[j + 1]; c++)
+            var first = windows.Starts[c];
+            if (first == windows.Ends[c] || !windows.IsReported(c))
             {
-                var at = journeys.ConversionTicks[c];
-                var upTo = Eligibility.Window(ticks, ref pending, journeys.ConversionTouchEnds[c], at, lookback, out var first);
-                if (first == upTo)
-                {
-                    continue;
-                }
-
-                var days = TimeSpan.FromTicks(at - ticks[first]).TotalDays;
-                var bin = 0;
-                while (days >= TimeBins[bin].Days)
-                {
-                    bin++;
-                }
-
-                counts[bin]++;
+                continue;
             }
+
+            var days = TimeSpan.FromTicks(journeys.ConversionTicks[c] - journeys.TouchTicks[first]).TotalDays;
+            var bin = 0;
+            while (days >= TimeBins[bin].Days)
+            {
+                bin++;
+            }
+
+            counts[bin]++;
         }
 
         return counts.Select((c, i) => new HistogramBin(TimeBins[i].Label, c)).ToArray();

@@ -31,22 +31,48 @@ public sealed class ModelComparison
     /// <summary>Gets one row per channel or campaign, largest spread first.</summary>
     public IReadOnlyList<ModelComparisonRow> Rows { get; }
 
-    /// <summary>Compares the models of a report per channel.</summary>
+    /// <summary>Compares the models of a report per channel, for data with one conversion kind.</summary>
     /// <param name="report">The report.</param>
     /// <returns>The comparison.</returns>
+    /// <exception cref="InvalidOperationException">The data has several conversion kinds; compare one kind with <see cref="ByChannel(AttributionReport, string)"/>.</exception>
     public static ModelComparison ByChannel(AttributionReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         return Compare(report, r => r.ByChannel);
     }
 
-    /// <summary>Compares the models of a report per campaign (touches without a campaign as <see cref="AttributionResult.NoCampaignKey"/>).</summary>
+    /// <summary>Compares the models of a report per channel for the conversions of one kind.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="kind">The conversion kind, for example <c>order</c>.</param>
+    /// <returns>The comparison; shares are of each model's credited value of that kind.</returns>
+    /// <exception cref="KeyNotFoundException">The data has no conversion of that kind.</exception>
+    public static ModelComparison ByChannel(AttributionReport report, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(kind);
+        return Compare(report, r => r.ForKind(kind).ByChannel);
+    }
+
+    /// <summary>Compares the models of a report per campaign (touches without a campaign as <see cref="AttributionResult.NoCampaignKey"/>), for data with one conversion kind.</summary>
     /// <param name="report">The report.</param>
     /// <returns>The comparison.</returns>
+    /// <exception cref="InvalidOperationException">The data has several conversion kinds; compare one kind with <see cref="ByCampaign(AttributionReport, string)"/>.</exception>
     public static ModelComparison ByCampaign(AttributionReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         return Compare(report, r => r.ByCampaign);
+    }
+
+    /// <summary>Compares the models of a report per campaign for the conversions of one kind.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="kind">The conversion kind.</param>
+    /// <returns>The comparison.</returns>
+    /// <exception cref="KeyNotFoundException">The data has no conversion of that kind.</exception>
+    public static ModelComparison ByCampaign(AttributionReport report, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(kind);
+        return Compare(report, r => r.ForKind(kind).ByCampaign);
     }
 
     private static ModelComparison Compare(AttributionReport report, Func<AttributionResult, IReadOnlyList<CreditTotal>> select)

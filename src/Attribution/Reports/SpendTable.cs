@@ -106,6 +106,20 @@ public sealed class SpendTable
         return campaignIndex.TryGetValue(campaign, out var i) ? ByCampaign[i].Cost : 0;
     }
 
+    /// <summary>Gets the spend inside a reporting period: the lines dated on a day whose start (midnight UTC) lies in the
+    /// period; lines without a date are kept, as nothing says they fall outside.</summary>
+    /// <param name="period">The period, or <see langword="null"/> for all lines.</param>
+    /// <returns>This table when <paramref name="period"/> is null, else a table of the lines inside it, in the same currency.</returns>
+    public SpendTable Within(Engine.ReportingPeriod? period)
+    {
+        if (period is not { } p)
+        {
+            return this;
+        }
+
+        return new SpendTable(Lines.Where(l => l.Date is not { } date || p.Contains(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))), Currency);
+    }
+
     internal SpendTotal? FindCampaign(string campaign)
         => campaignIndex.TryGetValue(campaign, out var i) ? ByCampaign[i] : null;
 

@@ -55,8 +55,8 @@ public sealed partial class HtmlReportWriterTests
         // ROAS 275 / 100 = 2.75, ROI 175 / 100 = 175 %, CPA 100 / 2 = 50.
         html.Should().Contain("<tr><td>search</td><td>linear</td><td>100</td><td>2</td><td>275</td><td>2.75</td><td>175.0%</td><td>50</td></tr>");
 
-        // email has no spend: ROAS and ROI are n/a; CPA 0 / 1 = 0 under last touch.
-        html.Should().Contain("<tr><td>email</td><td>last-touch</td><td>0</td><td>1</td><td>300</td><td><span class=\"na\">n/a</span></td><td><span class=\"na\">n/a</span></td><td>0</td></tr>");
+        // email has no spend line: its spend, ROAS, ROI and cost per conversion are n/a, not 0, under last touch.
+        html.Should().Contain("<tr><td>email</td><td>last-touch</td><td><span class=\"na\">n/a</span></td><td>1</td><td>300</td><td><span class=\"na\">n/a</span></td><td><span class=\"na\">n/a</span></td><td><span class=\"na\">n/a</span></td></tr>");
 
         // social: 60 spent, nothing earned: ROAS 0, ROI −100 %, CPA n/a.
         html.Should().Contain("<tr><td>social</td><td>linear</td><td>60</td><td>0</td><td>0</td><td>0</td><td>-100.0%</td><td><span class=\"na\">n/a</span></td></tr>");

@@ -83,13 +83,15 @@ public sealed class PathSetTests
     }
 
     [Fact]
-    public void FromJourneys_UnknownExcludedChannel_Throws()
+    public void FromJourneys_ExcludedChannelAbsentFromTheData_IsNoError()
     {
         var set = JourneySet.Create([JourneyOf("j", [Touch(-1, "a")], Conv(0))]);
 
-        var act = () => PathSet.FromJourneys(set, new AttributionOptions { ExcludedChannels = ["b"] });
+        var paths = PathSet.FromJourneys(set, new AttributionOptions { ExcludedChannels = ["b"] });
 
-        act.Should().Throw<ArgumentException>().WithMessage("*'b'*").Which.ParamName.Should().Be("excludedChannels");
+        paths.Count.Should().Be(1);
+        paths.GetPath(0).ToArray().Should().Equal(0);
+        paths.GetConversions(0).Should().Be(1);
     }
 
     [Fact]

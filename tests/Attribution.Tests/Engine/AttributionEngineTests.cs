@@ -220,7 +220,8 @@ public sealed class AttributionEngineTests
         var model = name == "custom"
             ? AttributionModels.ChannelWeights(new ChannelWeightsModelOptions { Weights = new Dictionary<string, double> { ["email"] = 0, ["search"] = 3 } })
             : AttributionModels.Create(name);
-        var options = new AttributionOptions { Lookback = TimeSpan.FromDays(20), ExcludedChannels = ["direct"] };
+        // One stage, the data's one kind, so the milestone models run too.
+        var options = new AttributionOptions { Lookback = TimeSpan.FromDays(20), ExcludedChannels = ["direct"], Stages = ["conversion"] };
         var journeys = DeterministicJourneys.Generate(300, seed: 11);
 
         var columnar = new AttributionEngine(options).Run(JourneySet.Create(journeys), model);

@@ -27,6 +27,7 @@ public sealed class DeterminismTests
                 MaxDegreeOfParallelism = degree,
                 Lookback = TimeSpan.FromDays(30),
                 ExcludedChannels = ["direct"],
+                Stages = ["conversion"],
             }).Run(set, model))
             .ToArray();
 

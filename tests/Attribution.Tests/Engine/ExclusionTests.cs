@@ -82,15 +82,17 @@ public sealed class ExclusionTests
     }
 
     [Fact]
-    public void Run_UnknownExcludedChannel_ThrowsNamingIt()
+    public void Run_ExcludedChannelAbsentFromTheBatch_IsNoErrorAndChangesNothing()
     {
-        var set = JourneySet.Create([JourneyOf("j", [Touch(-1, "search")], Conv(0))]);
-        var engine = new AttributionEngine(new AttributionOptions { ExcludedChannels = ["dirct"] });
+        // A service runs one configuration over daily batches; a day without any 'direct' touch must not fail.
+        var set = JourneySet.Create([JourneyOf("j", [Touch(-2, "search"), Touch(-1, "email")], Conv(0, 10))]);
+        var engine = new AttributionEngine(new AttributionOptions { ExcludedChannels = ["direct"] });
 
-        // The error names the option, not an internal parameter.
-        engine.Invoking(e => e.Run(set, AttributionModels.Linear)).Should().Throw<ArgumentException>().WithMessage("*'dirct'*")
-            .Which.ParamName.Should().Be("excludedChannels");
-        engine.Invoking(e => e.Run(set, [AttributionModels.Linear])).Should().Throw<ArgumentException>().WithMessage("*'dirct'*");
+        var result = engine.Run(set, AttributionModels.Linear);
+
+        // Linear over two touches: 10 / 2 each.
+        result.ByChannel.Select(c => (c.Key, c.Value)).Should().Equal(("search", 5.0), ("email", 5.0));
+        engine.Run(set, [AttributionModels.Linear]).Results.Should().ContainSingle();
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public sealed class AttributionModelsTests
     [Fact]
     public void Create_EveryRuleBasedName_IsAccepted()
     {
-        AttributionModels.RuleBasedNames.Should().Equal("first-touch", "last-touch", "linear", "time-decay", "u-shaped", "custom");
+        AttributionModels.RuleBasedNames.Should().Equal(
+            "first-touch", "last-touch", "linear", "time-decay", "u-shaped", "j-shaped", "inverse-j", "w-shaped", "full-path", "milestones", "custom");
         AttributionModels.RuleBasedNames.Select(n => AttributionModels.Create(n).Name).Should().Equal(AttributionModels.RuleBasedNames);
     }
 

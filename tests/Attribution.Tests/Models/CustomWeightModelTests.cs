@@ -61,13 +61,15 @@ public sealed class CustomWeightModelTests
     }
 
     [Fact]
-    public void Attribute_WeightsSummingToInfinity_Throw()
+    public void Attribute_WeightsWhoseSumOverflows_AreScaledWithoutOverflow()
     {
+        // MaxValue + MaxValue is ∞ in doubles; the engine rescales instead: two equal weights → ½ each.
         var model = AttributionModels.Custom("huge", _ => double.MaxValue);
 
-        var act = () => model.Attribute(JourneyOf("j", [Touch(-2, "a"), Touch(-1, "b")], Conv(0)));
+        var result = model.Attribute(JourneyOf("j", [Touch(-2, "a"), Touch(-1, "b")], Conv(0, 10)));
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("*'huge'*");
+        result.Credits.Select(c => c.Share).Should().Equal(0.5, 0.5);
+        result.Credits.Select(c => c.Value).Should().Equal(5.0, 5.0);
     }
 
     [Fact]

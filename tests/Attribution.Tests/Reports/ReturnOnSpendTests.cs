@@ -22,12 +22,13 @@ public sealed class ReturnOnSpendTests
         search.Roi.Should().Be(-0.5);
         search.Cpa.Should().Be(200);
 
-        // email: no spend, 1 conversion worth 300: ROAS and ROI undefined, CPA 0 / 1 = 0.
+        // email: no spend line, 1 conversion worth 300: its cost is unknown, so ROAS, ROI and CPA are undefined (n/a, not 0).
         var email = rows[1];
         email.Spend.Should().Be(0);
+        email.HasSpendLine.Should().BeFalse();
         email.Roas.Should().BeNull();
         email.Roi.Should().BeNull();
-        email.Cpa.Should().Be(0);
+        email.Cpa.Should().BeNull();
 
         // display: neither spend nor credit: every ratio undefined.
         rows[2].Roas.Should().BeNull();
@@ -113,12 +114,12 @@ public sealed class ReturnOnSpendTests
     }
 
     [Fact]
-    public void ByChannel_EmptySpend_EveryRatioButCpaUndefined()
+    public void ByChannel_EmptySpend_EveryRatioUndefined()
     {
         var rows = ReturnOnSpend.ByChannel(ReportFixtures.Report()["linear"], SpendTable.Empty);
 
-        rows.Should().OnlyContain(r => r.Roas == null && r.Roi == null);
-        rows.Where(r => r.Conversions > 0).Should().OnlyContain(r => r.Cpa == 0);
+        rows.Should().OnlyContain(r => r.Roas == null && r.Roi == null && r.Cpa == null && !r.HasSpendLine);
+        rows.Should().Contain(r => r.Conversions > 0);
     }
 
     [Fact]

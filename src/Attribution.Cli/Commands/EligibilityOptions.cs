@@ -1,0 +1,156 @@
+using System.CommandLine;
+using Attribution.Engine;
+using Attribution.Journeys;
+
+namespace Attribution.Cli.Commands;
+
+/// <summary>The options every command that attributes an event log shares: which touches are eligible (<c>--lookback</c>,
+/// <c>--reset</c>, <c>--exclude</c>, <c>--stages</c>), which conversions are reported (<c>--from</c>, <c>--to</c>) and
+/// which kinds (<c>--conversion</c>).</summary>
+internal sealed class EligibilityOptions
+{
+    public Option<string[]> Lookback { get; } = new("--lookback")
+    {
+        Description = "How long before a conversion a touch still earns credit (default 90d): a duration sets the default, kind=duration sets a kind (order=365d,lead=30d); repeatable. A number with s, m, h or d.",
+        HelpName = "DURATION|KIND=DURATION,...",
+    };
+
+    public Option<string[]> Exclude { get; } = new("--exclude")
+    {
+        Description = "Channels that earn credit only when nothing else is eligible, for example direct,referral.",
+        HelpName = "CHANNEL,...",
+    };
+
+    public Option<string?> Reset { get; } = new("--reset")
+    {
+        Description = "Which earlier touches a conversion may use: same-kind (after the previous conversion of its kind; the default), any (after the previous conversion of any kind) or never (all, within the lookback).",
+        HelpName = "same-kind|any|never",
+    };
+
+    public Option<string[]> Conversion { get; } = new("--conversion")
+    {
+        Description = "Report only these conversion kinds (default: every kind in the data); for fit, the one kind to learn from.",
+        HelpName = "KIND,...",
+    };
+
+    public Option<string[]> Stages { get; } = new("--stages")
+    {
+        Description = "The funnel: conversion kinds in order, for example lead,opportunity,order (milestone models and --funnel).",
+        HelpName = "KIND,...",
+    };
+
+    public Option<string?> From { get; } = new("--from")
+    {
+        Description = "Report conversions at or after this instant: a date (midnight UTC) or an ISO-8601 time with an offset.",
+        HelpName = "DATE",
+    };
+
+    public Option<string?> To { get; } = new("--to")
+    {
+        Description = "Report conversions before this instant (exclusive).",
+        HelpName = "DATE",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Lookback);
+        command.Add(Exclude);
+        command.Add(Reset);
+        command.Add(Conversion);
+        command.Add(Stages);
+        command.Add(From);
+        command.Add(To);
+    }
+
+    /// <summary>The names of the options that shape journeys, for commands that reject them with a path file.</summary>
+    public IEnumerable<(string Name, bool Given)> Given(ParseResult parseResult) =>
+    [
+        ("--lookback", (parseResult.GetValue(Lookback) ?? []).Length > 0),
+        ("--exclude", (parseResult.GetValue(Exclude) ?? []).Length > 0),
+        ("--reset", parseResult.GetValue(Reset) is not null),
+        ("--stages", (parseResult.GetValue(Stages) ?? []).Length > 0),
+        ("--from", parseResult.GetValue(From) is not null),
+        ("--to", parseResult.GetValue(To) is not null),
+    ];
+
+    /// <summary>Reads what the command line alone can check; <see cref="Check"/> checks the names against the data.</summary>
+    public EligibilitySettings Parse(ParseResult parseResult, AttributionOptions options)
+    {
+        var (lookback, byKind) = OptionParsers.ParseLookbacks("--lookback", parseResult.GetValue(Lookback) ?? []);
+        if (lookback is { } fallback)
+        {
+            options = options with { Lookback = fallback };
+        }
+
+        if (byKind.Count > 0)
+        {
+            options = options with { LookbackByKind = byKind };
+        }
+
+        var excluded = OptionParsers.ParseList(parseResult.GetValue(Exclude) ?? []);
+        options = options with { ExcludedChannels = excluded };
+        if (parseResult.GetValue(Reset) is { } reset)
+        {
+            options = options with { Reset = OptionParsers.ParseReset("--reset", reset) };
+        }
+
+        var stages = OptionParsers.ParseList(parseResult.GetValue(Stages) ?? []);
+        if (stages.Count > 0)
+        {
+            options = options with { Stages = stages };
+        }
+
+        var fromText = parseResult.GetValue(From);
+        var toText = parseResult.GetValue(To);
+        if (fromText is not null || toText is not null)
+        {
+            var from = fromText is null ? DateTimeOffset.MinValue : OptionParsers.ParseInstant("--from", fromText);
+            var to = toText is null ? DateTimeOffset.MaxValue : OptionParsers.ParseInstant("--to", toText);
+            if (to <= from)
+            {
+                throw CliException.Usage($"--from {fromText} --to {toText}: the period must end after it starts.");
+            }
+
+            options = options with { Period = new ReportingPeriod(from, to) };
+        }
+
+        var kinds = OptionParsers.ParseList(parseResult.GetValue(Conversion) ?? []);
+        return new EligibilitySettings(options, kinds.Count == 0 ? null : kinds);
+    }
+
+    /// <summary>Checks every channel and kind the options name against the data: a name that does not occur is a typo.</summary>
+    public static void Check(JourneySet journeys, string path, EligibilitySettings settings)
+    {
+        AttributeCommand.RequireChannels(journeys.Channels, path, "--exclude", settings.Options.ExcludedChannels);
+        RequireKinds(journeys, path, "--conversion", settings.Kinds ?? []);
+        RequireKinds(journeys, path, "--lookback", settings.Options.LookbackByKind.Keys);
+        RequireKinds(journeys, path, "--stages", settings.Options.Stages);
+    }
+
+    /// <summary>Throws a usage error with a "did you mean" when a kind does not occur in the data.</summary>
+    public static void RequireKinds(JourneySet journeys, string path, string option, IEnumerable<string> kinds)
+    {
+        var known = KindsOf(journeys);
+        foreach (var kind in kinds)
+        {
+            if (!known.Contains(kind, StringComparer.Ordinal))
+            {
+                var hint = Suggestions.Hint(kind, known);
+                throw CliException.Usage($"{option}: conversion kind '{kind}' does not occur in '{path}'{hint}; its kinds: {string.Join(", ", known)}.");
+            }
+        }
+    }
+
+    /// <summary>The kinds of the data, in order of first appearance (<c>conversion</c> when no row names one).</summary>
+    public static IReadOnlyList<string> KindsOf(JourneySet journeys)
+        => journeys.Kinds.Count > 0 ? journeys.Kinds : [Journeys.Conversion.DefaultKind];
+}
+
+/// <summary>The parsed eligibility options and the kinds to report.</summary>
+/// <param name="Options">The engine's options.</param>
+/// <param name="Kinds">The kinds <c>--conversion</c> keeps, or null for every kind in the data.</param>
+internal sealed record EligibilitySettings(AttributionOptions Options, IReadOnlyList<string>? Kinds)
+{
+    /// <summary>Gets the kinds a saved model learnt, by model name: its report shows only those.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyCollection<string>>? KindsOfModel { get; init; }
+}

@@ -1,0 +1,74 @@
+using Attribution.Engine;
+using Attribution.Reports;
+
+namespace Attribution.Cli.Output;
+
+/// <summary>What one model credited for the conversions of one kind: the unit every report format shows, one block per
+/// model × kind (kinds are never added together).</summary>
+/// <param name="Model">The model's name.</param>
+/// <param name="Kind">The conversion kind (<c>conversion</c> for a path file, which has no kinds).</param>
+/// <param name="TotalConversions">The conversions of this kind (a path file's may be fractions).</param>
+/// <param name="TotalValue">Their value.</param>
+/// <param name="UnattributedConversions">The conversions credited to no key.</param>
+/// <param name="UnattributedValue">Their value.</param>
+/// <param name="Rows">The credit per key, by value descending, then key (ordinal).</param>
+internal sealed record CreditBlock(string Model, string Kind, double TotalConversions, double TotalValue, double UnattributedConversions, double UnattributedValue, IReadOnlyList<CreditTotal> Rows)
+{
+    /// <summary>Gets whether the block has an <c>(unattributed)</c> row: some conversion of the kind had no credit.</summary>
+    public bool HasUnattributed => UnattributedConversions > 0 || UnattributedValue > 0;
+
+    /// <summary>Gets the unattributed row.</summary>
+    public CreditTotal Unattributed => new(AttributionResult.UnattributedKey, UnattributedConversions, UnattributedValue);
+
+    /// <summary>Creates a block, sorting its rows by value descending, then key.</summary>
+    public static CreditBlock Create(string model, string kind, double totalConversions, double totalValue, double unattributedConversions, double unattributedValue, IEnumerable<CreditTotal> rows)
+        => new(model, kind, totalConversions, totalValue, unattributedConversions, unattributedValue, [.. rows.OrderByDescending(static r => r.Value).ThenBy(static r => r.Key, StringComparer.Ordinal)]);
+}
+
+/// <summary>The blocks of one report and what the reader must know to read them: what was counted, and the period.</summary>
+/// <param name="Blocks">One block per model × kind, models in the order given, kinds in the data's order.</param>
+/// <param name="KeyHeader">The key column's name: <c>channel</c> or <c>campaign</c>.</param>
+/// <param name="Summary">What was read, for the table's first line, for example "3 journeys, 5 touchpoints".</param>
+/// <param name="Period">The reporting period, or null when every conversion is reported.</param>
+internal sealed record CreditReport(IReadOnlyList<CreditBlock> Blocks, string KeyHeader, string Summary, ReportingPeriod? Period)
+{
+    /// <summary>Takes the blocks of an engine report: one per model and kind, keeping only <paramref name="kinds"/> when
+    /// given, and for a model named in <paramref name="kindsOfModel"/> only the kinds it learnt.</summary>
+    public static CreditReport From(AttributionReport report, ReportGrouping grouping, IReadOnlyCollection<string>? kinds = null, IReadOnlyDictionary<string, IReadOnlyCollection<string>>? kindsOfModel = null)
+    {
+        var blocks = new List<CreditBlock>();
+        foreach (var result in report.Results)
+        {
+            var learnt = kindsOfModel?.GetValueOrDefault(result.Model);
+            foreach (var kind in result.Kinds)
+            {
+                if ((kinds is not null && !kinds.Contains(kind.Kind)) || (learnt is not null && !learnt.Contains(kind.Kind)))
+                {
+                    continue;
+                }
+
+                blocks.Add(CreditBlock.Create(
+                    result.Model,
+                    kind.Kind,
+                    kind.ConversionCount,
+                    kind.TotalValue,
+                    kind.UnattributedConversions,
+                    kind.UnattributedValue,
+                    grouping == ReportGrouping.Campaign ? kind.ByCampaign : kind.ByChannel));
+            }
+        }
+
+        var journeys = report.Journeys;
+        var summary = FormattableString.Invariant($"{journeys.Count:N0} journeys, {journeys.TouchpointCount:N0} touchpoints, {journeys.ConversionCount:N0} conversions");
+        var period = report.Results.Count > 0 ? report.Results[0].Options.Period : null;
+        return new CreditReport(blocks, ReportWriter.KeyHeader(grouping), summary, period);
+    }
+
+    /// <summary>Describes the period for people: "from 2026-01-01T00:00:00Z to 2026-04-01T00:00:00Z (exclusive)".</summary>
+    public static string Describe(ReportingPeriod period)
+        => FormattableString.Invariant($"from {Instant(period.From)} to {Instant(period.To)} (exclusive)");
+
+    /// <summary>Formats an instant as ISO-8601 UTC, the way the JSON report writes it.</summary>
+    public static string Instant(DateTimeOffset instant)
+        => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}
