@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Text.Unicode;
+using System.Threading.Channels;
 using Attribution.IO.Internal;
 using Attribution.Journeys;
 using CsvHelper;
@@ -169,43 +170,93 @@ public static class EventLogCsvReader
 
         private void ParsePipelined(CsvReader csv)
         {
-            var handoff = new Handoff();
-            var scanner = new Thread(() => Scan(csv, handoff)) { IsBackground = true, Name = "event log scan" };
+            // A few batches ahead is enough to smooth out the two threads' pace; more would only hold more memory. Both
+            // threads block (no spinning) while the channel is empty or full: on a busy machine a spinning thread would
+            // only take the core the other one needs. Continuations may run synchronously because the only ones are
+            // the two threads' own blocking waits, which just wake the waiter.
+            var full = Channel.CreateBounded<Batch>(new BoundedChannelOptions(3)
+            {
+                SingleReader = true,
+                SingleWriter = true,
+                FullMode = BoundedChannelFullMode.Wait,
+                AllowSynchronousContinuations = true,
+            });
+
+            // Interned batches go back to the scan to be filled again.
+            var empty = Channel.CreateUnbounded<Batch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+            var scanner = new Thread(() => Scan(csv, full.Writer, empty.Reader)) { IsBackground = true, Name = "event log scan" };
             scanner.Start();
             try
             {
-                while (handoff.Take() is { } batch)
+                while (Wait(full.Reader.WaitToReadAsync()))
                 {
-                    Intern(batch);
-                    handoff.Recycle(batch);
+                    while (full.Reader.TryRead(out var batch))
+                    {
+                        Intern(batch);
+                        empty.Writer.TryWrite(batch);
+                    }
                 }
+
+                // A failure of the scan outside a row (a batch carries those) ends the channel with it.
+                full.Reader.Completion.GetAwaiter().GetResult();
             }
             finally
             {
-                // The scanner reads from the CsvReader, which the caller disposes once this returns or throws.
-                handoff.Stop();
+                // Completing the writer from this side tells a scan that is still going (this thread threw) to stop; it
+                // reads from the CsvReader, which the caller disposes once this returns or throws.
+                full.Writer.TryComplete();
                 scanner.Join();
             }
         }
 
-        private void Scan(CsvReader csv, Handoff handoff)
+        private void Scan(CsvReader csv, ChannelWriter<Batch> full, ChannelReader<Batch> empty)
         {
             try
             {
                 bool more;
                 do
                 {
-                    var batch = handoff.Reuse() ?? new Batch(batchRows);
+                    if (empty.TryRead(out var batch))
+                    {
+                        batch.Reset();
+                    }
+                    else
+                    {
+                        batch = new Batch(batchRows);
+                    }
+
                     more = Fill(csv, batch);
-                    more &= handoff.Put(batch);
+                    more &= Put(full, batch);
                 }
                 while (more);
+
+                full.TryComplete();
             }
-            finally
+#pragma warning disable CA1031 // Handed to the interning thread, which rethrows it.
+            catch (Exception e)
+#pragma warning restore CA1031
             {
-                handoff.Complete();
+                full.TryComplete(e);
             }
         }
+
+        /// <summary>Queues a batch, waiting while the channel is full; <see langword="false"/> once the interning has stopped.</summary>
+        private static bool Put(ChannelWriter<Batch> full, Batch batch)
+        {
+            while (!full.TryWrite(batch))
+            {
+                if (!Wait(full.WaitToWriteAsync()))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Blocks this thread until a channel's wait is over; a wait that is already over costs nothing.</summary>
+        private static bool Wait(ValueTask<bool> wait)
+            => wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
 
         /// <summary>Scans rows into <paramref name="batch"/> until it is full, the input ends, or a row is malformed (the
         /// error then goes with the batch); returns whether more rows may follow.</summary>
@@ -525,105 +576,6 @@ public static class EventLogCsvReader
             Count = 0;
             Used = 0;
             Error = null;
-        }
-    }
-
-    /// <summary>Passes scanned batches, in order, from the scanning thread to the interning one, and empty ones back.</summary>
-    /// <remarks>The threads block (no spinning) while the queue is empty or full: on a busy machine a spinning thread
-    /// would only take the core the other one needs.</remarks>
-    private sealed class Handoff
-    {
-        // A few batches ahead is enough to smooth out the two threads' pace; more would only hold more memory.
-        private const int Capacity = 3;
-
-        private readonly Queue<Batch> full = new();
-        private readonly Stack<Batch> empty = new();
-        private readonly object gate = new();
-        private bool completed;
-        private bool stopped;
-
-        /// <summary>Queues a batch, waiting while the queue is full; returns <see langword="false"/> once the reader has stopped.</summary>
-        public bool Put(Batch batch)
-        {
-            lock (gate)
-            {
-                while (full.Count >= Capacity && !stopped)
-                {
-                    Monitor.Wait(gate);
-                }
-
-                if (stopped)
-                {
-                    return false;
-                }
-
-                full.Enqueue(batch);
-                Monitor.PulseAll(gate);
-                return true;
-            }
-        }
-
-        /// <summary>Takes the next batch, waiting for one; <see langword="null"/> once the scan has ended and all are taken.</summary>
-        public Batch? Take()
-        {
-            lock (gate)
-            {
-                while (full.Count == 0 && !completed)
-                {
-                    Monitor.Wait(gate);
-                }
-
-                if (full.Count == 0)
-                {
-                    return null;
-                }
-
-                var batch = full.Dequeue();
-                Monitor.PulseAll(gate);
-                return batch;
-            }
-        }
-
-        public void Recycle(Batch batch)
-        {
-            lock (gate)
-            {
-                empty.Push(batch);
-            }
-        }
-
-        public Batch? Reuse()
-        {
-            lock (gate)
-            {
-                if (!empty.TryPop(out var batch))
-                {
-                    return null;
-                }
-
-                batch.Reset();
-                return batch;
-            }
-        }
-
-        /// <summary>The scan has put its last batch.</summary>
-        public void Complete()
-        {
-            lock (gate)
-            {
-                completed = true;
-                Monitor.PulseAll(gate);
-            }
-        }
-
-        /// <summary>The reader takes no more batches (it finished or threw); a waiting scan gives up.</summary>
-        public void Stop()
-        {
-            lock (gate)
-            {
-                stopped = true;
-                Monitor.PulseAll(gate);
-            }
         }
     }
 }

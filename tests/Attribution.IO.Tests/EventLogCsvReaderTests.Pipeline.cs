@@ -113,6 +113,31 @@ public sealed class EventLogCsvReaderPipelineTests
         reports.Should().Equal(100_000, 200_000, 250_000);
     }
 
+    [Fact]
+    public void Read_PipelinedInterningThrows_StopsTheScanAndRethrows()
+    {
+        // 400,000 rows in batches of 1,000: the progress report at 100,000 rows throws on the interning thread. The scan
+        // may be at most the channel's 3 batches plus the one it is filling ahead (104,000 rows, plus CsvHelper's
+        // buffer), so it must have stopped well before half the input; had it not been told to stop, the read would
+        // either hang on the full channel or go on to the end.
+        var text = new StringBuilder(Header);
+        for (var i = 0; i < 400_000; i++)
+        {
+            text.Append('j').Append(i / 4).Append(",2026-03-01T09:00:00Z,email,,,,\n");
+        }
+
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text.ToString()));
+        var options = new EventLogCsvOptions { Progress = new ThrowingProgress() };
+
+        var act = () => EventLogCsvReader.Read(stream, options, "events.csv", pipelined: true, batchRows: 1000);
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("progress failed at 100000");
+        var stoppedAt = stream.Position;
+        stoppedAt.Should().BeLessThan(stream.Length / 2);
+        Thread.Sleep(50);
+        stream.Position.Should().Be(stoppedAt, "the scan thread has ended once Read returns");
+    }
+
     private static JourneySet Read(string csv, bool pipelined, int batchRows)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
@@ -132,5 +157,10 @@ public sealed class EventLogCsvReaderPipelineTests
     private sealed class SyncProgress(List<long> reports) : IProgress<long>
     {
         public void Report(long value) => reports.Add(value);
+    }
+
+    private sealed class ThrowingProgress : IProgress<long>
+    {
+        public void Report(long value) => throw new InvalidOperationException($"progress failed at {value}");
     }
 }
