@@ -83,8 +83,18 @@ internal static class AttributeCommand
         };
         var model = new Option<string[]>("--model")
         {
-            Description = $"A model to run; repeat for a side-by-side comparison. One of {string.Join(", ", ModelFactory.Names)} (alias position-based). Data-driven models (markov, shapley) learn from the input's paths.",
-            HelpName = "NAME",
+            Description = $"A model to run; repeat for a side-by-side comparison. One of {string.Join(", ", ModelFactory.Names)} (alias position-based). Data-driven models (markov, shapley) learn from the input's paths. NAME=MODEL[:ARGS] runs a variant under its own name, for example early=u-shaped:0.5,0.3,0.2 or late=time-decay:3d.",
+            HelpName = "[NAME=]MODEL[:ARGS]",
+        };
+        var config = new Option<string?>("--config")
+        {
+            Description = "A JSON file of options and named models (see the README); options given on the command line override the file's.",
+            HelpName = "FILE",
+        };
+        var milestoneWeights = new Option<string[]>("--milestone-weights")
+        {
+            Description = "The milestones model's weights: first=0.3,lead=0.3,opportunity=0.3,rest=0.1 (keys first, stage names, rest; a stage left out is no milestone).",
+            HelpName = "KEY=W,...",
         };
         var modelFile = new Option<string[]>("--model-file")
         {
@@ -126,7 +136,7 @@ internal static class AttributeCommand
         };
         var command = new Command(name, description)
         {
-            input, model, modelFile, order, lookback, halfLife, positions, channelWeights, exclude,
+            input, model, modelFile, order, lookback, halfLife, positions, channelWeights, exclude, config, milestoneWeights,
         };
         if (pathMode is not null)
         {
@@ -150,7 +160,13 @@ internal static class AttributeCommand
             var finishPaths = pathsFile is null ? null : pathMode!.Prepare(parseResult);
             var finish = pathsFile is null ? prepare(parseResult) : null;
             var modelFiles = parseResult.GetValue(modelFile) ?? [];
-            var names = ResolveModels(parseResult.GetValue(model) ?? [], modelFiles.Length > 0);
+            var configuration = ConfigFile.Load(parseResult.GetValue(config));
+            var names = ModelChoices.Parse("--model", parseResult.GetValue(model) ?? []);
+            if (names.Count == 0 && configuration.Models.Count == 0 && modelFiles.Length == 0)
+            {
+                throw CliException.Usage("--model: give at least one model (or --model-file, or \"models\" in --config).");
+            }
+
             var settings = new ModelSettings();
             var orderValue = parseResult.GetValue(order);
             if (orderValue is not null)
@@ -174,15 +190,14 @@ internal static class AttributeCommand
             }
 
             var weightTexts = parseResult.GetValue(channelWeights) ?? [];
-            Dictionary<string, double>? weights = null;
             if (weightTexts.Length > 0)
             {
                 RequireModel(names, "custom", "--channel-weights");
-                weights = OptionParsers.ParseChannelWeights("--channel-weights", weightTexts);
-                settings = settings with { ChannelWeights = new ChannelWeightsModelOptions { Weights = weights } };
+                settings = settings with { ChannelWeights = new ChannelWeightsModelOptions { Weights = OptionParsers.ParseChannelWeights("--channel-weights", weightTexts) } };
             }
 
-            var options = new AttributionOptions { IncludeTouchpointCredits = includeTouchpoints };
+            // The config file's options are the base; each option given on the command line overrides the file's.
+            var options = ConfigFile.BaseOptions(configuration, includeTouchpoints);
             var lookbackText = parseResult.GetValue(lookback);
             if (lookbackText is not null)
             {
@@ -190,11 +205,24 @@ internal static class AttributeCommand
             }
 
             var excluded = OptionParsers.ParseList(parseResult.GetValue(exclude) ?? []);
-            options = options with { ExcludedChannels = excluded };
+            if (excluded.Count > 0)
+            {
+                options = options with { ExcludedChannels = excluded };
+            }
+
+            var milestoneTexts = parseResult.GetValue(milestoneWeights) ?? [];
+            if (milestoneTexts.Length > 0)
+            {
+                RequireModel(names, "milestones", "--milestone-weights");
+                settings = settings with { Milestones = ModelChoices.ParseMilestoneWeights("--milestone-weights", milestoneTexts, options.Stages) };
+            }
+
+            var definitions = ConfigFile.Models(configuration, ModelChoices.Define("--model", names, settings, options.Stages), options.Stages);
+            var weights = ChannelWeightsOf(definitions);
 
             if (pathsFile is not null)
             {
-                RunOnPaths(pathsFile, names, modelFiles, settings, weights, lookbackText is not null, excluded.Count > 0, finishPaths!, context);
+                RunOnPaths(pathsFile, definitions, modelFiles, weights, lookbackText is not null, excluded.Count > 0, finishPaths!, context);
                 return ExitCodes.Success;
             }
 
@@ -206,14 +234,9 @@ internal static class AttributeCommand
             var journeys = Load(path, progress);
             context.ThrowIfCancelled();
             RequireChannels(journeys.Channels, path, "--exclude", excluded);
-            if (weights is not null)
-            {
-                RequireChannels(journeys.Channels, path, "--channel-weights", weights.Keys);
-            }
-
+            RequireChannels(journeys.Channels, path, "--channel-weights", weights);
             var data = new TrainingData(journeys, options, path);
-            var fitting = display is null ? settings : settings with { Markov = settings.Markov with { Progress = display } };
-            var models = names.Select(name => ModelFactory.Create(name, fitting, data)).ToList();
+            var models = definitions.Select(definition => ModelFactory.Create(WithProgress(definition, display), data)).ToList();
             AddModelFiles(models, loadedModels);
             context.ThrowIfCancelled();
             var result = new AttributionEngine(options with { Progress = progress }).Run(journeys, models);
@@ -232,10 +255,9 @@ internal static class AttributeCommand
     // and a rule-based one splits every path row by its weights (PathAttribution).
     private static void RunOnPaths(
         string pathsFile,
-        List<string> names,
+        List<ModelDefinition> definitions,
         string[] modelFiles,
-        ModelSettings settings,
-        Dictionary<string, double>? weights,
+        List<string> weights,
         bool lookback,
         bool exclude,
         Action<PathReport> finish,
@@ -251,26 +273,22 @@ internal static class AttributeCommand
 
         // Rule-based models need no data, so one that needs timestamps is refused before the (possibly large) file is read.
         var ruleBased = new Dictionary<string, IAttributionModel>(StringComparer.Ordinal);
-        foreach (var name in names.Where(static n => !ModelFactory.IsDataDriven(n)))
+        foreach (var definition in definitions.Where(static d => !d.IsDataDriven))
         {
-            var model = ModelFactory.CreateRuleBased(name, settings);
+            var model = definition.Create();
             if (!PathAttribution.CanRun(model, out var reason))
             {
-                throw CliException.Usage($"--model {name} cannot run with --paths: {reason}; give --input (an event log) for it.");
+                throw CliException.Usage($"--model {definition.Name} cannot run with --paths: {reason}; give --input (an event log) for it.");
             }
 
-            ruleBased.Add(name, model);
+            ruleBased.Add(definition.Name, model);
         }
 
         var paths = DataOptions.LoadPaths(pathsFile);
-        if (weights is not null)
-        {
-            RequireChannels(paths.Channels, pathsFile, "--channel-weights", weights.Keys);
-        }
-
+        RequireChannels(paths.Channels, pathsFile, "--channel-weights", weights);
         var data = new TrainingData(paths, pathsFile);
         context.ThrowIfCancelled();
-        var models = names.Select(name => ruleBased.TryGetValue(name, out var model) ? model : ModelFactory.Create(name, settings, data)).ToList();
+        var models = definitions.Select(d => ruleBased.TryGetValue(d.Name, out var model) ? model : ModelFactory.Create(d, data)).ToList();
         context.ThrowIfCancelled();
         var report = PathReport.Create(paths, models);
         FiniteNumbers.Require(report, pathsFile);
@@ -307,36 +325,25 @@ internal static class AttributeCommand
         }
     }
 
-    private static List<string> ResolveModels(string[] texts, bool modelFilesGiven)
+    // An option for a model that is not run would be silently ignored, which hides typos in scripts; a variant with its own
+    // arguments (NAME=MODEL:ARGS) does not take the shared option either.
+    private static void RequireModel(List<ModelChoice> choices, string model, string option)
     {
-        var names = new List<string>();
-        foreach (var text in OptionParsers.ParseList(texts))
-        {
-            var name = ModelFactory.Resolve(text);
-            if (names.Contains(name))
-            {
-                throw CliException.Usage($"--model: '{name}' is given twice.");
-            }
-
-            names.Add(name);
-        }
-
-        if (names.Count == 0 && !modelFilesGiven)
-        {
-            throw CliException.Usage("--model: give at least one model (or --model-file).");
-        }
-
-        return names;
-    }
-
-    // An option for a model that is not run would be silently ignored, which hides typos in scripts.
-    private static void RequireModel(List<string> names, string model, string option)
-    {
-        if (!names.Contains(model))
+        if (!choices.Any(c => c.Model == model && c.Arguments is null))
         {
             throw CliException.Usage($"{option} applies to --model {model}, which is not among the models given.");
         }
     }
+
+    // The channels every custom model weighs, checked against the data: a name that does not occur is a typo.
+    private static List<string> ChannelWeightsOf(List<ModelDefinition> definitions)
+        => [.. definitions.Where(static d => d.Model == "custom").SelectMany(static d => d.Settings.ChannelWeights.Weights.Keys).Distinct()];
+
+    // A long Markov fit reports its progress on the same display as the read.
+    private static ModelDefinition WithProgress(ModelDefinition definition, ProgressDisplay? display)
+        => display is null || !definition.IsDataDriven
+            ? definition
+            : new ModelDefinition(definition.Name, definition.Model, definition.Settings with { Markov = definition.Settings.Markov with { Progress = display } });
 
     internal static JourneySet Load(string path, IProgress<long>? progress = null)
         => InputFile.Read("--input", path, file => EventLogCsvReader.Read(file, new EventLogCsvOptions { Progress = progress }));
