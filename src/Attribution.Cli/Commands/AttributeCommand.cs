@@ -273,6 +273,12 @@ internal static class AttributeCommand
 
         // Rule-based models need no data, so one that needs timestamps is refused before the (possibly large) file is read.
         var ruleBased = new Dictionary<string, IAttributionModel>(StringComparer.Ordinal);
+        foreach (var definition in definitions.Where(static d => d.IsDataDriven && d.Name != d.Model))
+        {
+            // A path report reads a fitted model's own path-level credit, which a renamed copy does not expose.
+            throw CliException.Usage($"--model {definition.Name}={definition.Model}: a named variant of a data-driven model runs on --input; with --paths, use --model {definition.Model} (and --order).");
+        }
+
         foreach (var definition in definitions.Where(static d => !d.IsDataDriven))
         {
             var model = definition.Create();

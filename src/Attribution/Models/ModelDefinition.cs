@@ -31,7 +31,8 @@ public sealed record ModelDefinition
         Settings = settings ?? new ModelSettings();
     }
 
-    /// <summary>Gets the name reports show.</summary>
+    /// <summary>Gets the name reports show; a definition named as its model keeps the model's own name (an order-2 Markov
+    /// chain is <c>markov-2</c>).</summary>
     public string Name { get; }
 
     /// <summary>Gets the model's canonical name, one of <see cref="AttributionModels.Names"/>.</summary>
@@ -54,7 +55,7 @@ public sealed record ModelDefinition
     /// <exception cref="ArgumentException">The options are invalid, or the paths cannot train the model.</exception>
     public IAttributionModel Create(PathSet trainingPaths) => Named(AttributionModels.Create(Model, Settings, trainingPaths));
 
-    // A model keeps its own name when the definition uses it (j-shaped stays the preset's j-shaped), so nothing is wrapped.
+    // A definition named as its model keeps the model's own name (an order-2 chain stays markov-2) and is not wrapped.
     private IAttributionModel Named(IAttributionModel model)
-        => model.Name == Name ? model : AttributionModels.WithName(Name, model);
+        => model.Name == Name || Name == Model ? model : AttributionModels.WithName(Name, model);
 }
