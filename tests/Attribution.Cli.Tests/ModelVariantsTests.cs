@@ -179,6 +179,14 @@ public sealed class ModelVariantsTests : IDisposable
     }
 
     [Fact]
+    public void Config_CustomWeightOfAnUnknownChannel_NamesTheModel()
+    {
+        var config = temp.Write("attribution.json", """{ "models": [ { "model": "custom", "channelWeights": { "serch": 2 } } ] }""");
+
+        CliRun.Of("attribute", "--input", input, "--config", config).ShouldFail(2, "--config: model 'custom': channel 'serch' does not occur", "(did you mean 'search'?)");
+    }
+
+    [Fact]
     public void Config_Missing_IsADataError()
         => CliRun.Of("attribute", "--input", input, "--config", temp.File("none.json"), "--model", "linear").ShouldFail(1, "--config", "none.json");
 

@@ -218,7 +218,7 @@ internal static class AttributeCommand
             }
 
             var definitions = ConfigFile.Models(configuration, ModelChoices.Define("--model", names, settings, options.Stages), options.Stages);
-            var weights = ChannelWeightsOf(definitions);
+            var weights = ChannelWeightsOf(definitions, names);
 
             if (pathsFile is not null)
             {
@@ -234,7 +234,11 @@ internal static class AttributeCommand
             var journeys = Load(path, progress);
             context.ThrowIfCancelled();
             RequireChannels(journeys.Channels, path, "--exclude", excluded);
-            RequireChannels(journeys.Channels, path, "--channel-weights", weights);
+            foreach (var (option, channels) in weights)
+            {
+                RequireChannels(journeys.Channels, path, option, channels);
+            }
+
             var data = new TrainingData(journeys, options, path);
             var models = definitions.Select(definition => ModelFactory.Create(WithProgress(definition, display), data)).ToList();
             AddModelFiles(models, loadedModels);
@@ -257,7 +261,7 @@ internal static class AttributeCommand
         string pathsFile,
         List<ModelDefinition> definitions,
         string[] modelFiles,
-        List<string> weights,
+        List<(string Option, IEnumerable<string> Channels)> weights,
         bool lookback,
         bool exclude,
         Action<PathReport> finish,
@@ -291,7 +295,11 @@ internal static class AttributeCommand
         }
 
         var paths = DataOptions.LoadPaths(pathsFile);
-        RequireChannels(paths.Channels, pathsFile, "--channel-weights", weights);
+        foreach (var (option, channels) in weights)
+        {
+            RequireChannels(paths.Channels, pathsFile, option, channels);
+        }
+
         var data = new TrainingData(paths, pathsFile);
         context.ThrowIfCancelled();
         var models = definitions.Select(d => ruleBased.TryGetValue(d.Name, out var model) ? model : ModelFactory.Create(d, data)).ToList();
@@ -341,9 +349,20 @@ internal static class AttributeCommand
         }
     }
 
-    // The channels every custom model weighs, checked against the data: a name that does not occur is a typo.
-    private static List<string> ChannelWeightsOf(List<ModelDefinition> definitions)
-        => [.. definitions.Where(static d => d.Model == "custom").SelectMany(static d => d.Settings.ChannelWeights.Weights.Keys).Distinct()];
+    // The channels every custom model weighs, checked against the data (a name that does not occur is a typo), each under
+    // the option that named it: --channel-weights, the variant's --model, or the config file's model.
+    private static List<(string Option, IEnumerable<string> Channels)> ChannelWeightsOf(List<ModelDefinition> definitions, List<ModelChoice> choices)
+    {
+        var weights = new List<(string Option, IEnumerable<string> Channels)>();
+        foreach (var definition in definitions.Where(static d => d.Model == "custom"))
+        {
+            var choice = choices.FirstOrDefault(c => c.Name == definition.Name);
+            var option = choice is null ? $"--config: model '{definition.Name}'" : choice.Arguments is null ? "--channel-weights" : $"--model {definition.Name}";
+            weights.Add((option, definition.Settings.ChannelWeights.Weights.Keys));
+        }
+
+        return weights;
+    }
 
     // A long Markov fit reports its progress on the same display as the read.
     private static ModelDefinition WithProgress(ModelDefinition definition, ProgressDisplay? display)
