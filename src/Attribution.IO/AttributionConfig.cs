@@ -370,22 +370,17 @@ public sealed record AttributionConfig
             };
         }
 
-        // The same durations as the command line: a positive number followed by s, m, h or d.
+        // The same durations as the command line (one rule, Durations).
         private TimeSpan Duration(string at, string text)
         {
-            var trimmed = text.Trim();
-            var unit = trimmed.Length < 2 ? ' ' : char.ToLowerInvariant(trimmed[^1]);
-            double seconds = unit switch { 's' => 1, 'm' => 60, 'h' => 3600, 'd' => 86400, _ => double.NaN };
-            if (double.IsNaN(seconds)
-                || !double.TryParse(trimmed.AsSpan(0, trimmed.Length - 1), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
-                || !(amount * seconds > 0)
-                || amount * seconds >= TimeSpan.MaxValue.TotalSeconds
-                || Math.Round(amount * seconds * TimeSpan.TicksPerSecond) < 1)
+            try
             {
-                throw Error(at, $"'{text}' is no duration; use a positive number followed by s, m, h or d (for example 90d).");
+                return Durations.Parse(text);
             }
-
-            return TimeSpan.FromTicks((long)Math.Round(amount * seconds * TimeSpan.TicksPerSecond));
+            catch (FormatException e)
+            {
+                throw Error(at, e.Message);
+            }
         }
 
         private DateTimeOffset Instant(string at, string text)

@@ -98,9 +98,9 @@ public sealed class AttributionConfigTests
     }
 
     [Theory]
-    [InlineData("""{ "lookback": "90x" }""", "*$.lookback: '90x' is no duration*")]
-    [InlineData("""{ "lookback": "-1d" }""", "*$.lookback: '-1d' is no duration*")]
-    [InlineData("""{ "lookbackByKind": { "order": "0d" } }""", "*$.lookbackByKind.order: '0d' is no duration*")]
+    [InlineData("""{ "lookback": "90x" }""", "*$.lookback: '90x' is not a duration; use a number followed by s, m, h or d*")]
+    [InlineData("""{ "lookback": "-1d" }""", "*$.lookback: '-1d' must be longer than zero.")]
+    [InlineData("""{ "lookbackByKind": { "order": "0d" } }""", "*$.lookbackByKind.order: '0d' must be longer than zero.")]
     [InlineData("""{ "lookback": 90 }""", "*$.lookback: the value has the wrong type*")]
     [InlineData("""{ "reset": "same_kind" }""", "*$.reset: unknown reset 'same_kind' (did you mean 'same-kind'?)*")]
     [InlineData("""{ "stages": ["lead", "lead"] }""", "*$.stages[1]: 'lead' is listed twice*")]
