@@ -28,7 +28,7 @@ public class EngineBenchmarks
     public void Setup()
     {
         journeys = BenchmarkData.Journeys;
-        model = ModelFactory.Create(Model);
+        model = Models.Create(Model);
         engine = new AttributionEngine(new AttributionOptions { MaxDegreeOfParallelism = Threads });
     }
 

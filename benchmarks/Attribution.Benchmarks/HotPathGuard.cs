@@ -28,7 +28,7 @@ internal static class HotPathGuard
         var ratios = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (var name in Models.RuleBased)
         {
-            var model = ModelFactory.Create(name);
+            var model = Models.Create(name);
             var seconds = Fastest(() => engine.Run(journeys, model), repetitions);
             ratios[name] = seconds / baseline;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-12} {seconds * 1e9 / journeys.TouchpointCount,6:F2} ns/touch  ratio {ratios[name],6:F2}"));

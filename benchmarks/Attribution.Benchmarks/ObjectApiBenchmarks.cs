@@ -32,7 +32,7 @@ public class ObjectApiBenchmarks
     {
         set = BenchmarkData.ObjectJourneySet;
         journeys = BenchmarkData.ObjectJourneys;
-        model = ModelFactory.Create(Model);
+        model = Models.Create(Model);
         models = [model];
         options = new AttributionOptions { MaxDegreeOfParallelism = 1 };
         engine = new AttributionEngine(options);

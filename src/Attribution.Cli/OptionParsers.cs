@@ -18,53 +18,14 @@ internal static partial class OptionParsers
     /// <summary>Parses a duration such as <c>30d</c>, <c>1.5d</c>, <c>12h</c>, <c>90m</c> or <c>45s</c>.</summary>
     public static TimeSpan ParseDuration(string option, string text)
     {
-        var trimmed = text.Trim();
-        if (trimmed.Length < 2)
+        try
         {
-            throw BadDuration(option, text);
+            return Durations.Parse(text);
         }
-
-        var unit = char.ToLowerInvariant(trimmed[^1]);
-        double unitSeconds = unit switch
+        catch (FormatException e)
         {
-            's' => 1,
-            'm' => 60,
-            'h' => 3600,
-            'd' => 86400,
-            _ => double.NaN,
-        };
-
-        // A sign is read so that "-1d" is told it is not longer than zero; exponents are not durations people type.
-        if (double.IsNaN(unitSeconds)
-            || !double.TryParse(trimmed.AsSpan(0, trimmed.Length - 1), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
-        {
-            throw BadDuration(option, text);
+            throw CliException.Usage($"{option}: {e.Message}");
         }
-
-        if (!double.IsFinite(amount))
-        {
-            throw CliException.Usage($"{option}: '{trimmed[..^1]}' in '{text}' is not a number; use a number followed by s, m, h or d (for example 30d).");
-        }
-
-        var seconds = amount * unitSeconds;
-        if (!(seconds > 0))
-        {
-            throw CliException.Usage($"{option}: '{text}' must be longer than zero.");
-        }
-
-        // TimeSpan holds about 29,000 years; anything longer is a typo, not a window.
-        if (seconds >= TimeSpan.MaxValue.TotalSeconds)
-        {
-            throw CliException.Usage($"{option}: '{text}' is too long a duration.");
-        }
-
-        var ticks = (long)Math.Round(seconds * TimeSpan.TicksPerSecond);
-        if (ticks == 0)
-        {
-            throw CliException.Usage($"{option}: '{text}' is shorter than the shortest duration, 0.0000001s (one tick).");
-        }
-
-        return TimeSpan.FromTicks(ticks);
     }
 
     /// <summary>Makes an integer option parse its own value, so a bad one is a usage error that says in words what is
@@ -311,4 +272,5 @@ internal static partial class OptionParsers
 
     [GeneratedRegex(@"T.*([Zz]|[+-]\d\d:?\d\d)$")]
     private static partial Regex ExplicitOffset();
+
 }

@@ -151,6 +151,16 @@ public sealed class BudgetCommandTests : IDisposable
             .ShouldFail(2, "--model: ", "one model at a time");
 
     [Fact]
+    public void OneVariantWithCommasInItsArguments_IsOneModel()
+    {
+        // early=u-shaped:0.5,0.3,0.2 is one model, not three: it plans the same channels as one plain model.
+        var plain = Budget("--budget", "200", "--format", "csv").ShouldSucceed();
+        var variant = CliRun.Of("budget", "--input", input, "--model", "early=u-shaped:0.5,0.3,0.2", "--spend", spend, "--budget", "200", "--format", "csv").ShouldSucceed();
+
+        variant.StdoutLines.Should().HaveCount(plain.StdoutLines.Length);
+    }
+
+    [Fact]
     public void MissingSpend_IsAUsageError()
         => CliRun.Of("budget", "--input", input, "--model", "linear", "--budget", "200").ShouldFail(2, "--spend");
 

@@ -308,9 +308,9 @@ public sealed class KindOptionsTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "--model", "w-shaped" }, "--model w-shaped credits funnel milestones and needs --stages")]
-    [InlineData(new[] { "--model", "full-path" }, "--model full-path credits funnel milestones and needs --stages")]
-    [InlineData(new[] { "--model", "milestones", "--stages", "lead,opportunity", "--milestone-weights", "first=0.3,leed=0.3" }, "--milestone-weights: 'leed' is neither first, rest nor a stage of --stages (did you mean 'lead'?)")]
+    [InlineData(new[] { "--model", "w-shaped" }, "--model w-shaped: w-shaped credits funnel milestones and needs the funnel's stages (--stages")]
+    [InlineData(new[] { "--model", "full-path" }, "--model full-path: full-path credits funnel milestones and needs the funnel's stages (--stages")]
+    [InlineData(new[] { "--model", "milestones", "--stages", "lead,opportunity", "--milestone-weights", "first=0.3,leed=0.3" }, "--milestone-weights: 'leed' is neither first, rest nor a stage (did you mean 'lead'?)")]
     [InlineData(new[] { "--model", "linear", "--milestone-weights", "first=1" }, "--milestone-weights applies to --model milestones")]
     public void MilestoneModels_Mistakes_AreUsageErrors(string[] args, string fragment)
         => CliRun.Of(["attribute", "--input", MilestoneFile(), .. args]).ShouldFail(2, fragment);

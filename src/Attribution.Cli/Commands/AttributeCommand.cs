@@ -109,8 +109,18 @@ internal static class AttributeCommand
         };
         var model = new Option<string[]>("--model")
         {
-            Description = $"A model to run; repeat for a side-by-side comparison. One of {string.Join(", ", ModelFactory.Names)} (alias position-based). Data-driven models (markov, shapley) learn from the input's paths.",
-            HelpName = "NAME",
+            Description = $"A model to run; repeat for a side-by-side comparison. One of {string.Join(", ", ModelFactory.Names)} (alias position-based). Data-driven models (markov, shapley) learn from the input's paths. NAME=MODEL[:ARGS] runs a variant under its own name, for example early=u-shaped:0.5,0.3,0.2 or late=time-decay:3d.",
+            HelpName = "[NAME=]MODEL[:ARGS]",
+        };
+        var config = new Option<string?>("--config")
+        {
+            Description = "A JSON file of options and named models (see the README); options given on the command line override the file's.",
+            HelpName = "FILE",
+        };
+        var milestoneWeights = new Option<string[]>("--milestone-weights")
+        {
+            Description = "The milestones model's weights: first=0.3,lead=0.3,opportunity=0.3,rest=0.1 (keys first, stage names, rest; a stage left out is no milestone).",
+            HelpName = "KEY=W,...",
         };
         var modelFile = new Option<string[]>("--model-file")
         {
@@ -140,15 +150,10 @@ internal static class AttributeCommand
             Description = "The custom model's weight per channel, for example email=2,display=0.5; unlisted channels weigh 1.",
             HelpName = "CHANNEL=W,...",
         };
-        var milestoneWeights = new Option<string[]>("--milestone-weights")
-        {
-            Description = "The milestones model's weights: first=0.3,lead=0.3,opportunity=0.3,rest=0.1 (keys first, --stages names, rest; a stage left out is no milestone).",
-            HelpName = "KEY=W,...",
-        };
         var eligibility = new EligibilityOptions();
         var command = new Command(name, description)
         {
-            input, model, modelFile, order, halfLife, positions, channelWeights, milestoneWeights,
+            input, model, modelFile, order, halfLife, positions, channelWeights, config, milestoneWeights,
         };
         eligibility.AddTo(command);
         if (pathMode is not null)
@@ -173,7 +178,13 @@ internal static class AttributeCommand
             var finishPaths = pathsFile is null ? null : pathMode!.Prepare(parseResult);
             var finish = pathsFile is null ? prepare(parseResult) : null;
             var modelFiles = parseResult.GetValue(modelFile) ?? [];
-            var names = ResolveModels(parseResult.GetValue(model) ?? [], modelFiles.Length > 0);
+            var configuration = ConfigFile.Load(parseResult.GetValue(config));
+            var names = ModelChoices.Parse("--model", parseResult.GetValue(model) ?? []);
+            if (names.Count == 0 && configuration.Models.Count == 0 && modelFiles.Length == 0)
+            {
+                throw CliException.Usage("--model: give at least one model (or --model-file, or \"models\" in --config).");
+            }
+
             var settings = new ModelSettings();
             var orderValue = parseResult.GetValue(order);
             if (orderValue is not null)
@@ -197,33 +208,34 @@ internal static class AttributeCommand
             }
 
             var weightTexts = parseResult.GetValue(channelWeights) ?? [];
-            Dictionary<string, double>? weights = null;
             if (weightTexts.Length > 0)
             {
                 RequireModel(names, "custom", "--channel-weights");
-                weights = OptionParsers.ParseChannelWeights("--channel-weights", weightTexts);
-                settings = settings with { ChannelWeights = new ChannelWeightsModelOptions { Weights = weights } };
+                settings = settings with { ChannelWeights = new ChannelWeightsModelOptions { Weights = OptionParsers.ParseChannelWeights("--channel-weights", weightTexts) } };
             }
 
-            var eligible = eligibility.Parse(parseResult, new AttributionOptions { IncludeTouchpointCredits = includeTouchpoints });
-            var options = eligible.Options;
-            foreach (var name in names)
+            // The config file's options are the base; each option given on the command line overrides the file's.
+            var eligible = eligibility.Parse(parseResult, ConfigFile.BaseOptions(configuration, includeTouchpoints));
+            if (eligible.Kinds is null && configuration.Conversions is { Count: > 0 } conversions)
             {
-                if (ModelFactory.NeedsStages(name) && options.Stages.Count == 0)
-                {
-                    throw CliException.Usage($"--model {name} credits funnel milestones and needs --stages KIND,KIND,... (for example lead,opportunity,order).");
-                }
+                eligible = eligible with { Kinds = conversions };
             }
+
+            var options = eligible.Options;
 
             var milestoneTexts = parseResult.GetValue(milestoneWeights) ?? [];
             if (milestoneTexts.Length > 0)
             {
                 RequireModel(names, "milestones", "--milestone-weights");
-                settings = settings with { Milestones = OptionParsers.ParseMilestoneWeights("--milestone-weights", milestoneTexts, options.Stages) };
+                settings = settings with { Milestones = ModelChoices.ParseMilestoneWeights("--milestone-weights", milestoneTexts, options.Stages) };
             }
+
+            var definitions = ConfigFile.Models(configuration, ModelChoices.Define("--model", names, settings, options.Stages), options.Stages);
+            var weights = ChannelWeightsOf(definitions, names);
+
             if (pathsFile is not null)
             {
-                RunOnPaths(pathsFile, names, modelFiles, settings, weights, eligibility.Given(parseResult), eligible.Kinds, finishPaths!, context);
+                RunOnPaths(pathsFile, definitions, modelFiles, weights, eligibility.Given(parseResult), eligible.Kinds, finishPaths!, context);
                 return ExitCodes.Success;
             }
 
@@ -235,15 +247,14 @@ internal static class AttributeCommand
             var journeys = Load(path, progress);
             context.ThrowIfCancelled();
             EligibilityOptions.Check(journeys, path, eligible);
-            if (weights is not null)
+            foreach (var (option, channels) in weights)
             {
-                RequireChannels(journeys.Channels, path, "--channel-weights", weights.Keys);
+                RequireChannels(journeys.Channels, path, option, channels);
             }
 
             // Data-driven models learn only the kinds reported: one model per kind, each kind's conversions weighed by its own.
             var data = new TrainingData(journeys, options, path, eligible.Kinds);
-            var fitting = display is null ? settings : settings with { Markov = settings.Markov with { Progress = display } };
-            var models = names.Select(name => ModelFactory.Create(name, fitting, data)).ToList();
+            var models = definitions.Select(definition => ModelFactory.Create(WithProgress(definition, display), data)).ToList();
             AddModelFiles(models, loadedModels);
             context.ThrowIfCancelled();
             var result = new AttributionEngine(options with { Progress = progress }).Run(journeys, models);
@@ -264,10 +275,9 @@ internal static class AttributeCommand
     // and a rule-based one splits every path row by its weights (PathAttribution).
     private static void RunOnPaths(
         string pathsFile,
-        List<string> names,
+        List<ModelDefinition> definitions,
         string[] modelFiles,
-        ModelSettings settings,
-        Dictionary<string, double>? weights,
+        List<(string Option, IEnumerable<string> Channels)> weights,
         IEnumerable<(string Name, bool Given)> journeyOptions,
         IReadOnlyList<string>? kinds,
         Action<PathReport> finish,
@@ -294,26 +304,32 @@ internal static class AttributeCommand
 
         // Rule-based models need no data, so one that needs timestamps is refused before the (possibly large) file is read.
         var ruleBased = new Dictionary<string, IAttributionModel>(StringComparer.Ordinal);
-        foreach (var name in names.Where(static n => !ModelFactory.IsDataDriven(n)))
+        foreach (var definition in definitions.Where(static d => d.IsDataDriven && d.Name != d.Model))
         {
-            var model = ModelFactory.CreateRuleBased(name, settings);
+            // A path report reads a fitted model's own path-level credit, which a renamed copy does not expose.
+            throw CliException.Usage($"--model {definition.Name}={definition.Model}: a named variant of a data-driven model runs on --input; with --paths, use --model {definition.Model} (and --order).");
+        }
+
+        foreach (var definition in definitions.Where(static d => !d.IsDataDriven))
+        {
+            var model = definition.Create();
             if (!PathAttribution.CanRun(model, out var reason))
             {
-                throw CliException.Usage($"--model {name} cannot run with --paths: {reason}; give --input (an event log) for it.");
+                throw CliException.Usage($"--model {definition.Name} cannot run with --paths: {reason}; give --input (an event log) for it.");
             }
 
-            ruleBased.Add(name, model);
+            ruleBased.Add(definition.Name, model);
         }
 
         var paths = DataOptions.LoadPaths(pathsFile);
-        if (weights is not null)
+        foreach (var (option, channels) in weights)
         {
-            RequireChannels(paths.Channels, pathsFile, "--channel-weights", weights.Keys);
+            RequireChannels(paths.Channels, pathsFile, option, channels);
         }
 
         var data = new TrainingData(paths, pathsFile);
         context.ThrowIfCancelled();
-        var models = names.Select(name => ruleBased.TryGetValue(name, out var model) ? model : ModelFactory.Create(name, settings, data)).ToList();
+        var models = definitions.Select(d => ruleBased.TryGetValue(d.Name, out var model) ? model : ModelFactory.Create(d, data)).ToList();
         context.ThrowIfCancelled();
         var report = PathReport.Create(paths, models);
         FiniteNumbers.Require(report, pathsFile);
@@ -350,36 +366,36 @@ internal static class AttributeCommand
         }
     }
 
-    private static List<string> ResolveModels(string[] texts, bool modelFilesGiven)
+    // An option for a model that is not run would be silently ignored, which hides typos in scripts; a variant with its own
+    // arguments (NAME=MODEL:ARGS) does not take the shared option either.
+    private static void RequireModel(List<ModelChoice> choices, string model, string option)
     {
-        var names = new List<string>();
-        foreach (var text in OptionParsers.ParseList(texts))
-        {
-            var name = ModelFactory.Resolve(text);
-            if (names.Contains(name))
-            {
-                throw CliException.Usage($"--model: '{name}' is given twice.");
-            }
-
-            names.Add(name);
-        }
-
-        if (names.Count == 0 && !modelFilesGiven)
-        {
-            throw CliException.Usage("--model: give at least one model (or --model-file).");
-        }
-
-        return names;
-    }
-
-    // An option for a model that is not run would be silently ignored, which hides typos in scripts.
-    private static void RequireModel(List<string> names, string model, string option)
-    {
-        if (!names.Contains(model))
+        if (!choices.Any(c => c.Model == model && c.Arguments is null))
         {
             throw CliException.Usage($"{option} applies to --model {model}, which is not among the models given.");
         }
     }
+
+    // The channels every custom model weighs, checked against the data (a name that does not occur is a typo), each under
+    // the option that named it: --channel-weights, the variant's --model, or the config file's model.
+    private static List<(string Option, IEnumerable<string> Channels)> ChannelWeightsOf(List<ModelDefinition> definitions, List<ModelChoice> choices)
+    {
+        var weights = new List<(string Option, IEnumerable<string> Channels)>();
+        foreach (var definition in definitions.Where(static d => d.Model == "custom"))
+        {
+            var choice = choices.FirstOrDefault(c => c.Name == definition.Name);
+            var option = choice is null ? $"--config: model '{definition.Name}'" : choice.Arguments is null ? "--channel-weights" : $"--model {definition.Name}";
+            weights.Add((option, definition.Settings.ChannelWeights.Weights.Keys));
+        }
+
+        return weights;
+    }
+
+    // A long Markov fit reports its progress on the same display as the read.
+    private static ModelDefinition WithProgress(ModelDefinition definition, ProgressDisplay? display)
+        => display is null || !definition.IsDataDriven
+            ? definition
+            : new ModelDefinition(definition.Name, definition.Model, definition.Settings with { Markov = definition.Settings.Markov with { Progress = display } });
 
     internal static JourneySet Load(string path, IProgress<long>? progress = null)
         => InputFile.Read("--input", path, file => EventLogCsvReader.Read(file, new EventLogCsvOptions { Progress = progress }));

@@ -69,7 +69,9 @@ internal static class BudgetCommand
     // One plan shares one budget; several models would be several contradictory plans in one output.
     private static void RequireOneModel(ParseResult parseResult)
     {
-        var models = OptionParsers.ParseList(parseResult.GetValue<string[]>("--model") ?? []).Count
+        // A variant's arguments may hold commas (early=u-shaped:0.5,0.3,0.2), so entries are counted as --model reads them;
+        // budget takes its one model on the command line.
+        var models = Models.ModelChoices.Parse("--model", parseResult.GetValue<string[]>("--model") ?? []).Count
             + (parseResult.GetValue<string[]>("--model-file") ?? []).Length;
         if (models != 1)
         {

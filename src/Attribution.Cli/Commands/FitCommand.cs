@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Attribution.Cli.Models;
 using Attribution.DataDriven;
+using Attribution.Models;
 
 namespace Attribution.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Attribution.Cli.Models;
 using Attribution.Cli.Output;
 using Attribution.DataDriven;
+using Attribution.Models;
 
 namespace Attribution.Cli.Commands;
 

@@ -35,6 +35,12 @@ public static class PathAttribution
     public static bool CanRun(IAttributionModel model, [NotNullWhen(false)] out string? reason)
     {
         ArgumentNullException.ThrowIfNull(model);
+        if (model is NamedModel named)
+        {
+            // A renamed model (a preset such as j-shaped, a variant) weighs as the model it wraps.
+            return CanRun(named.Inner, out reason);
+        }
+
         reason = model switch
         {
             FirstTouchModel or LastTouchModel or LinearModel or UShapedModel or ChannelWeightsModel => null,

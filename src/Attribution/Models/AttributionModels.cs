@@ -1,3 +1,5 @@
+using Attribution.DataDriven;
+
 namespace Attribution.Models;
 
 /// <summary>Creates the built-in rule-based models.</summary>
@@ -12,7 +14,7 @@ public static class AttributionModels
 {
     /// <summary>Gets the names <see cref="Create(string)"/> accepts, one per rule-based model (without aliases).</summary>
     public static IReadOnlyList<string> RuleBasedNames { get; } =
-        ["first-touch", "last-touch", "linear", "time-decay", "u-shaped", "j-shaped", "inverse-j", "w-shaped", "full-path", "milestones", "custom"];
+        ["first-touch", "last-touch", "linear", "time-decay", "u-shaped", "custom", "j-shaped", "inverse-j", "w-shaped", "full-path", "milestones"];
 
     /// <summary>Gets the model that gives all credit to the first eligible touchpoint.</summary>
     public static IAttributionModel FirstTouch => FirstTouchModel.Instance;
@@ -99,40 +101,105 @@ public static class AttributionModels
     /// <returns>The model. A conversion whose touches all weigh 0 is reported unattributed; a negative or non-finite weight makes the engine throw.</returns>
     public static IAttributionModel Custom(string name, Func<TouchpointWeightArguments, double> weight) => new CustomWeightModel(name, weight);
 
+    /// <summary>Gets the names of the models that learn from a <see cref="PathSet"/> before they allocate.</summary>
+    public static IReadOnlyList<string> DataDrivenNames { get; } = ["markov", "shapley"];
+
+    /// <summary>Gets the name of every model <see cref="Create(string, ModelSettings, PathSet)"/> builds: the rule-based
+    /// ones, then the data-driven ones.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. RuleBasedNames, .. DataDrivenNames];
+
     /// <summary>Creates a rule-based model by name with default options.</summary>
     /// <param name="name"><c>first-touch</c>, <c>last-touch</c>, <c>linear</c>, <c>time-decay</c>, <c>u-shaped</c> (alias
     /// <c>position-based</c>), <c>j-shaped</c>, <c>inverse-j</c>, <c>w-shaped</c>, <c>full-path</c>, <c>milestones</c>
     /// (first 0.3, rest 0.1, no stage weights) or <c>custom</c> (channel weights, every channel 1); case-insensitive.</param>
     /// <returns>The model.</returns>
-    /// <exception cref="ArgumentException">The name is not one of these.</exception>
-    public static IAttributionModel Create(string name) => Create(name, null, null, null);
+    /// <exception cref="ArgumentException">The name is not one of these (a data-driven name needs training data).</exception>
+    public static IAttributionModel Create(string name) => Create(name, new ModelSettings());
 
-    /// <summary>Creates a rule-based model by name with the options that apply to it (the others are ignored).</summary>
-    /// <param name="name">The model's name; see <see cref="Create(string)"/>.</param>
-    /// <param name="timeDecay">Options for <c>time-decay</c>, or null for defaults.</param>
-    /// <param name="uShaped">Options for <c>u-shaped</c>, or null for defaults.</param>
-    /// <param name="channelWeights">Options for <c>custom</c>, or null for every channel weighing 1.</param>
+    /// <summary>Creates a rule-based model by name with the options of <paramref name="settings"/> that apply to it.</summary>
+    /// <param name="name">The model's name or alias; see <see cref="Create(string)"/>.</param>
+    /// <param name="settings">The options; each model reads only its own.</param>
     /// <returns>The model.</returns>
-    /// <exception cref="ArgumentException">The name is not a rule-based model, or the options are invalid.</exception>
-    public static IAttributionModel Create(string name, TimeDecayModelOptions? timeDecay, UShapedModelOptions? uShaped, ChannelWeightsModelOptions? channelWeights)
+    /// <exception cref="ArgumentException">The name is no rule-based model (a data-driven one needs
+    /// <see cref="Create(string, ModelSettings, PathSet)"/>), or its options are invalid.</exception>
+    public static IAttributionModel Create(string name, ModelSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var canonical = Canonical(name);
+        if (IsDataDriven(canonical))
+        {
+            throw new ArgumentException($"Model '{canonical}' learns from data: create it with training paths.", nameof(name));
+        }
+
+        return CreateCore(canonical, settings, null);
+    }
+
+    /// <summary>Creates any model by name: a rule-based one from its options, a data-driven one (<c>markov</c>,
+    /// <c>shapley</c>) fitted on <paramref name="trainingPaths"/>.</summary>
+    /// <param name="name">The model's name or alias, case-insensitive; one of <see cref="Names"/>.</param>
+    /// <param name="settings">The options; each model reads only its own.</param>
+    /// <param name="trainingPaths">The paths a data-driven model learns from; rule-based models ignore them.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentException">The name is unknown, its options are invalid, or the paths cannot train it.</exception>
+    public static IAttributionModel Create(string name, ModelSettings settings, PathSet trainingPaths)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(trainingPaths);
+        return CreateCore(Canonical(name), settings, trainingPaths);
+    }
+
+    /// <summary>Gets whether a model learns from data before it allocates.</summary>
+    /// <param name="name">The model's name or alias.</param>
+    /// <returns>True for <c>markov</c> and <c>shapley</c>.</returns>
+    /// <exception cref="ArgumentException">The name is unknown.</exception>
+    public static bool IsDataDriven(string name) => DataDrivenNames.Contains(Canonical(name));
+
+    /// <summary>Gets whether a model credits funnel milestones and so needs <see cref="Engine.AttributionOptions.Stages"/>.</summary>
+    /// <param name="name">The model's name or alias.</param>
+    /// <returns>True for <c>w-shaped</c>, <c>full-path</c> and <c>milestones</c>.</returns>
+    /// <exception cref="ArgumentException">The name is unknown.</exception>
+    public static bool NeedsStages(string name) => Canonical(name) is "w-shaped" or "full-path" or "milestones";
+
+    /// <summary>Resolves a model's name or alias (case-insensitive, trimmed) to the name <see cref="Names"/> lists.</summary>
+    /// <param name="name">The name or alias, for example <c>Position-Based</c>.</param>
+    /// <param name="canonicalName">The name, for example <c>u-shaped</c>; null when <paramref name="name"/> is unknown.</param>
+    /// <returns>Whether the name is known.</returns>
+    public static bool TryGetCanonicalName(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? canonicalName)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var key = name.Trim().ToLowerInvariant();
+        canonicalName = key switch
+        {
+            "first" => "first-touch",
+            "last" => "last-touch",
+            "position-based" => "u-shaped",
+            _ => Names.Contains(key) ? key : null,
+        };
+        return canonicalName is not null;
+    }
+
+    private static string Canonical(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return name.Trim().ToLowerInvariant() switch
-        {
-            "first-touch" or "first" => FirstTouch,
-            "last-touch" or "last" => LastTouch,
-            "linear" => Linear,
-            "time-decay" => TimeDecay(timeDecay),
-            "u-shaped" or "position-based" => UShaped(uShaped),
-            "j-shaped" => JShaped(),
-            "inverse-j" => InverseJ(),
-            "w-shaped" => WShaped(),
-            "full-path" => FullPath(),
-            "milestones" => Milestones(new MilestoneModelOptions()),
-            "custom" => ChannelWeights(channelWeights ?? new()),
-            _ => throw new ArgumentException(
-                $"Unknown model '{name}'. Known models: {string.Join(", ", RuleBasedNames)} (alias: position-based).",
-                nameof(name)),
-        };
+        return TryGetCanonicalName(name, out var canonical)
+            ? canonical
+            : throw new ArgumentException($"Unknown model '{name}'. Known models: {string.Join(", ", Names)} (alias: position-based).", nameof(name));
     }
+
+    private static IAttributionModel CreateCore(string canonical, ModelSettings settings, PathSet? paths) => canonical switch
+    {
+        "first-touch" => FirstTouch,
+        "last-touch" => LastTouch,
+        "linear" => Linear,
+        "time-decay" => TimeDecay(settings.TimeDecay),
+        "u-shaped" => UShaped(settings.UShaped),
+        "j-shaped" => JShaped(),
+        "inverse-j" => InverseJ(),
+        "w-shaped" => WShaped(),
+        "full-path" => FullPath(),
+        "milestones" => Milestones(settings.Milestones),
+        "custom" => ChannelWeights(settings.ChannelWeights),
+        "markov" => MarkovChain.Fit(paths!, settings.Markov),
+        _ => ShapleyAttribution.Fit(paths!, settings.Shapley),
+    };
 }

@@ -14,6 +14,9 @@ internal sealed class NamedModel : IAttributionModel
 
     public string Name { get; }
 
+    /// <summary>Gets the model that weighs.</summary>
+    internal IAttributionModel Inner => model;
+
     public void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> weights) => model.ComputeWeights(touchpoints, weights);
 
     // The bound model is the inner one's: the engine picks its specialised kernel from it, and reports use this name.

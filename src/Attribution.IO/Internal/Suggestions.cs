@@ -1,6 +1,6 @@
-namespace Attribution.Cli;
+namespace Attribution.IO.Internal;
 
-/// <summary>"Did you mean" for names users type (channels, kinds, models, options): the closest known name by edit
+/// <summary>"Did you mean" for names users type (channels, kinds, models, options, config properties; the CLI and the config reader share it): the closest known name by edit
 /// distance, when it is close enough to be a typo rather than another name.</summary>
 internal static class Suggestions
 {

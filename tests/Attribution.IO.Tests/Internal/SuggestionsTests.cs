@@ -1,4 +1,6 @@
-namespace Attribution.Cli.Tests;
+using Attribution.IO.Internal;
+
+namespace Attribution.IO.Tests.Internal;
 
 public sealed class SuggestionsTests
 {
