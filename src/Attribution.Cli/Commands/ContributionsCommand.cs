@@ -20,7 +20,7 @@ internal static class ContributionsCommand
             "contributions",
             "Write campaign contribution records (campaign, channel, journey, conversion id/kind/instant, share, value) as CSV or JSON.",
             [output, format],
-            includeTouchpoints: true,
+            includeTouchpoints: false,
             parseResult =>
             {
                 var path = ReportOptions.GetFile(parseResult, output);
@@ -34,7 +34,10 @@ internal static class ContributionsCommand
                 };
                 return (result, _) =>
                 {
-                    var records = ContributionRecords.From(result);
+                    // The report holds totals only; the records are made a block of journeys at a time and written as
+                    // they come, so memory does not grow with their number.
+                    var written = 0;
+                    var records = Count(ContributionRecords.Stream(result), () => written++);
                     if (json)
                     {
                         context.WriteBinaryFile("--output", path, stream =>
@@ -47,8 +50,18 @@ internal static class ContributionsCommand
                     {
                         context.WriteFile("--output", path, writer => ContributionWriter.WriteCsv(writer, records));
                     }
-                    context.WriteOut($"Wrote {records.Count} contribution records to {path}\n");
+
+                    context.WriteOut($"Wrote {written} contribution records to {path}\n");
                 };
             });
+    }
+
+    private static IEnumerable<ContributionRecord> Count(IEnumerable<ContributionRecord> records, Action counted)
+    {
+        foreach (var record in records)
+        {
+            counted();
+            yield return record;
+        }
     }
 }

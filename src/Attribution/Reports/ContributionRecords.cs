@@ -1,5 +1,8 @@
 using System.Collections;
+using System.Diagnostics;
+using Attribution.Engine;
 using Attribution.Journeys;
+using Attribution.Models;
 
 namespace Attribution.Reports;
 
@@ -43,7 +46,7 @@ public sealed class ContributionRecords : IReadOnlyList<ContributionRecord>
     public static ContributionRecords From(AttributionResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new ContributionRecords(Build(result).ToArray());
+        return new ContributionRecords([.. Build(result)]);
     }
 
     /// <summary>Builds the records of every model of a report.</summary>
@@ -53,7 +56,44 @@ public sealed class ContributionRecords : IReadOnlyList<ContributionRecord>
     public static ContributionRecords From(AttributionReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return new ContributionRecords(report.Results.SelectMany(Build).ToArray());
+        return new ContributionRecords([.. report.Results.SelectMany(Build)]);
+    }
+
+    /// <summary>Builds the records of several models a block of journeys at a time, for writing them as they come:
+    /// memory holds a few blocks' records, never all of them.</summary>
+    /// <param name="journeys">The journeys.</param>
+    /// <param name="models">The models; their names must be distinct.</param>
+    /// <param name="options">The eligibility rules and run settings; defaults when null.
+    /// <see cref="Engine.AttributionOptions.IncludeTouchpointCredits"/> is not needed.</param>
+    /// <returns>The same records, in the same order, as <see cref="From(AttributionReport)"/> on a report of these
+    /// models; the models run as the sequence is enumerated, once per enumeration.</returns>
+    /// <exception cref="ArgumentException">No model was given, or two models share a name.</exception>
+    /// <exception cref="InvalidOperationException">A model returned a negative or non-finite weight (while enumerating).</exception>
+    /// <example>
+    /// <code>
+    /// using var writer = new StreamWriter("contributions.csv");
+    /// ContributionWriter.WriteCsv(writer, ContributionRecords.Stream(journeys, [AttributionModels.Linear]));
+    /// </code>
+    /// </example>
+    public static IEnumerable<ContributionRecord> Stream(JourneySet journeys, IEnumerable<IAttributionModel> models, AttributionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(journeys);
+        ArgumentNullException.ThrowIfNull(models);
+        var engine = new AttributionEngine(options);
+        return Flatten(engine.StreamTouchpointCredits(journeys, [.. models], BuildBlock));
+    }
+
+    /// <summary>Builds the records of every model of a report a block of journeys at a time, running each model again
+    /// (see <see cref="Stream(JourneySet, IEnumerable{IAttributionModel}, AttributionOptions?)"/>): the report need not hold
+    /// touchpoint credits.</summary>
+    /// <param name="report">The report, from <see cref="AttributionEngine.Run(JourneySet, IEnumerable{IAttributionModel})"/>.</param>
+    /// <returns>The same records, in the same order, as <see cref="From(AttributionReport)"/> on a report that holds
+    /// touchpoint credits.</returns>
+    public static IEnumerable<ContributionRecord> Stream(AttributionReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var models = report.Results.Select(r => r.RunModel ?? throw new UnreachableException("The engine keeps the model of every result.")).ToList();
+        return Stream(report.Journeys, models, report.Results[0].Options);
     }
 
     /// <summary>Gets the id of a conversion: its own id, or one derived from its journey that is stable across runs and input order.</summary>
@@ -154,8 +194,32 @@ public sealed class ContributionRecords : IReadOnlyList<ContributionRecord>
                 $"The result of model '{result.Model}' holds no touchpoint credits; run the engine with AttributionOptions.IncludeTouchpointCredits = true to build contribution records.");
         }
 
-        var set = result.Journeys;
         var list = new List<ContributionRecord>();
+        Build(result.Model, result.Journeys, credits, list);
+        return list;
+    }
+
+    private static List<ContributionRecord> BuildBlock(string model, JourneySet set, List<TouchpointCredit> credits)
+    {
+        var list = new List<ContributionRecord>();
+        Build(model, set, credits, list);
+        return list;
+    }
+
+    private static IEnumerable<ContributionRecord> Flatten(IEnumerable<List<ContributionRecord>> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            foreach (var record in block)
+            {
+                yield return record;
+            }
+        }
+    }
+
+    // The one home of the records' rule, for a whole result and for a block of journeys alike.
+    private static void Build(string model, JourneySet set, IReadOnlyList<TouchpointCredit> credits, List<ContributionRecord> list)
+    {
         var group = new List<(int Campaign, int Channel, double Share, double Value)>();
         var i = 0;
         while (i < credits.Count)
@@ -190,7 +254,7 @@ public sealed class ContributionRecords : IReadOnlyList<ContributionRecord>
                 }
 
                 list.Add(new ContributionRecord(
-                    result.Model,
+                    model,
                     campaign < 0 ? AttributionResult.NoCampaignKey : set.CampaignTable[campaign],
                     set.ChannelTable[channel],
                     set.JourneyIdTable[journey],
@@ -202,8 +266,6 @@ public sealed class ContributionRecords : IReadOnlyList<ContributionRecord>
                     value));
             }
         }
-
-        return list;
     }
 
     private static int JourneyOf(JourneySet journeys, int conversion)
