@@ -127,28 +127,35 @@ public sealed class AttributionEngine
         return Reduce(journeys, model, totals);
     }
 
-    /// <summary>Runs models one after the other and hands each block of journeys' touchpoint credits to
-    /// <paramref name="build"/>, yielding what it makes of them in model order, then journey order.</summary>
-    /// <remarks>Blocks of 16,384 journeys run in parallel, as many at a time as the run may use
-    /// threads, and nothing more is computed until the caller has taken them: memory holds a few blocks, never the whole
-    /// run. A conversion's shares depend on its window alone, so they are the same bits as in a recording
-    /// <see cref="Run(JourneySet, IAttributionModel)"/>, whatever the thread count.</remarks>
-    internal IEnumerable<T> StreamTouchpointCredits<T>(JourneySet journeys, IReadOnlyList<IAttributionModel> models, Func<string, JourneySet, List<TouchpointCredit>, T> build)
+    /// <summary>Runs models one after the other and yields each block of journeys' touchpoint credits, in model order,
+    /// then journey order.</summary>
+    /// <remarks>Blocks of 16,384 journeys run in parallel, as many at a time as the run may use threads, and nothing more
+    /// is computed until the caller has taken them: memory holds a few blocks, never the whole run. A block's list is
+    /// reused once the caller moves on, so it is valid until the next item is asked for. A conversion's shares depend on
+    /// its window alone, so they are the same bits as in a recording <see cref="Run(JourneySet, IAttributionModel)"/>,
+    /// whatever the thread count.</remarks>
+    internal IEnumerable<(string Model, List<TouchpointCredit> Credits)> StreamTouchpointCredits(JourneySet journeys, IReadOnlyList<IAttributionModel> models)
     {
         ArgumentNullException.ThrowIfNull(journeys);
         ArgumentNullException.ThrowIfNull(models);
-        ArgumentNullException.ThrowIfNull(build);
         RequireDistinctNames(models);
-        return Stream(journeys, models, build);
+        return Stream(journeys, models);
     }
 
-    private IEnumerable<T> Stream<T>(JourneySet journeys, IReadOnlyList<IAttributionModel> models, Func<string, JourneySet, List<TouchpointCredit>, T> build)
+    private IEnumerable<(string Model, List<TouchpointCredit> Credits)> Stream(JourneySet journeys, IReadOnlyList<IAttributionModel> models)
     {
         var windows = EligibilityWindows.For(journeys, Options);
         var count = journeys.Count;
         var blocks = Math.Max(1, (count + JourneysPerPartition - 1) / JourneysPerPartition);
         var ahead = Options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Options.MaxDegreeOfParallelism;
-        var batch = new T[Math.Min(ahead, blocks)];
+
+        // One list per block in flight, kept from batch to batch: no block allocates its credits anew.
+        var batch = new List<TouchpointCredit>[Math.Min(ahead, blocks)];
+        for (var i = 0; i < batch.Length; i++)
+        {
+            batch[i] = [];
+        }
+
         foreach (var model in models)
         {
             var bound = model.Bind(new ModelBindingArguments(journeys.ChannelTable, journeys.CampaignTable, Options.Stages));
@@ -160,16 +167,15 @@ public sealed class AttributionEngine
                 {
                     var start = (int)Math.Min(count, (long)p * JourneysPerPartition);
                     var end = (int)Math.Min(count, (long)(p + 1) * JourneysPerPartition);
-                    var totals = CreditAllocator.Run(windows, bound, start, end, record: true);
-                    batch[p - first] = build(model.Name, journeys, totals.Touchpoints!);
+                    var credits = batch[p - first];
+                    credits.Clear();
+                    CreditAllocator.Run(windows, bound, start, end, credits);
                 });
 
                 Options.Progress?.Report(new AttributionProgress(model.Name, (int)Math.Min(count, (long)(b + n) * JourneysPerPartition), count));
                 for (var i = 0; i < n; i++)
                 {
-                    var item = batch[i];
-                    batch[i] = default!;
-                    yield return item;
+                    yield return (model.Name, batch[i]);
                 }
             }
         }

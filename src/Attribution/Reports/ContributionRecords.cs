@@ -80,7 +80,7 @@ public sealed class ContributionRecords : IReadOnlyList<ContributionRecord>
         ArgumentNullException.ThrowIfNull(journeys);
         ArgumentNullException.ThrowIfNull(models);
         var engine = new AttributionEngine(options);
-        return Flatten(engine.StreamTouchpointCredits(journeys, [.. models], BuildBlock));
+        return Flatten(engine.StreamTouchpointCredits(journeys, [.. models]), journeys);
     }
 
     /// <summary>Builds the records of every model of a report a block of journeys at a time, running each model again
@@ -194,23 +194,15 @@ public sealed class ContributionRecords : IReadOnlyList<ContributionRecord>
                 $"The result of model '{result.Model}' holds no touchpoint credits; run the engine with AttributionOptions.IncludeTouchpointCredits = true to build contribution records.");
         }
 
-        var list = new List<ContributionRecord>();
-        Build(result.Model, result.Journeys, credits, list);
-        return list;
+        return [.. Build(result.Model, result.Journeys, credits)];
     }
 
-    private static List<ContributionRecord> BuildBlock(string model, JourneySet set, List<TouchpointCredit> credits)
+    // Records are made on the caller's thread as it takes them, so each dies young: none outlives its write.
+    private static IEnumerable<ContributionRecord> Flatten(IEnumerable<(string Model, List<TouchpointCredit> Credits)> blocks, JourneySet set)
     {
-        var list = new List<ContributionRecord>();
-        Build(model, set, credits, list);
-        return list;
-    }
-
-    private static IEnumerable<ContributionRecord> Flatten(IEnumerable<List<ContributionRecord>> blocks)
-    {
-        foreach (var block in blocks)
+        foreach (var (model, credits) in blocks)
         {
-            foreach (var record in block)
+            foreach (var record in Build(model, set, credits))
             {
                 yield return record;
             }
@@ -218,7 +210,7 @@ public sealed class ContributionRecords : IReadOnlyList<ContributionRecord>
     }
 
     // The one home of the records' rule, for a whole result and for a block of journeys alike.
-    private static void Build(string model, JourneySet set, IReadOnlyList<TouchpointCredit> credits, List<ContributionRecord> list)
+    private static IEnumerable<ContributionRecord> Build(string model, JourneySet set, IReadOnlyList<TouchpointCredit> credits)
     {
         var group = new List<(int Campaign, int Channel, double Share, double Value)>();
         var i = 0;
@@ -253,7 +245,7 @@ public sealed class ContributionRecords : IReadOnlyList<ContributionRecord>
                     continue;
                 }
 
-                list.Add(new ContributionRecord(
+                yield return new ContributionRecord(
                     model,
                     campaign < 0 ? AttributionResult.NoCampaignKey : set.CampaignTable[campaign],
                     set.ChannelTable[channel],
@@ -263,7 +255,7 @@ public sealed class ContributionRecords : IReadOnlyList<ContributionRecord>
                     instant,
                     set.ConversionValues[conversion],
                     share,
-                    value));
+                    value);
             }
         }
     }
