@@ -16,7 +16,9 @@ namespace Attribution.Reports;
 /// <see cref="AttributionResult.ByCampaign"/>. Unattributed conversions have no record, and neither has a
 /// campaign whose touches the model weighed 0 (the middle touches under last touch, for example).</para>
 /// <para>Records need every touchpoint's credit: run the engine with
-/// <see cref="Engine.AttributionOptions.IncludeTouchpointCredits"/> set.</para>
+/// <see cref="Engine.AttributionOptions.IncludeTouchpointCredits"/> set, which keeps all of them in memory; or, for large
+/// data, take them from <see cref="Stream(JourneySet, IEnumerable{IAttributionModel}, AttributionOptions?)"/>, which makes
+/// them a block of journeys at a time as they are enumerated and holds only a few blocks' credits.</para>
 /// </remarks>
 /// <example>
 /// <code>
