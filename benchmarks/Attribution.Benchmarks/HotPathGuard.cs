@@ -65,7 +65,7 @@ internal static class HotPathGuard
     /// <summary>Measures a model and the baseline again, twice: a busy neighbour can slow one measurement, a slow engine slows every one.</summary>
     private static bool Confirmed(string name, double bound, JourneySet journeys, AttributionEngine engine, int repetitions)
     {
-        var model = ModelFactory.Create(name);
+        var model = Models.Create(name);
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var ratio = Fastest(() => engine.Run(journeys, model), repetitions) / Fastest(() => ColumnStream.Run(journeys), repetitions);

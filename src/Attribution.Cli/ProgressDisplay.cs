@@ -18,6 +18,7 @@ internal sealed class ProgressDisplay : IProgress<long>, IProgress<AttributionPr
     private readonly Lock gate = new();
     private long lastDraw = long.MinValue / 2;
     private int lastWidth;
+    private bool disposed;
 
     public ProgressDisplay(TextWriter writer, string source)
     {
@@ -49,6 +50,9 @@ internal sealed class ProgressDisplay : IProgress<long>, IProgress<AttributionPr
     {
         lock (gate)
         {
+            // Work that reports after the display is gone (contributions re-run their models while writing) draws nothing:
+            // the line would stay behind the command's last message.
+            disposed = true;
             if (lastWidth > 0)
             {
                 writer.Write('\r' + new string(' ', lastWidth) + '\r');
@@ -63,7 +67,7 @@ internal sealed class ProgressDisplay : IProgress<long>, IProgress<AttributionPr
         lock (gate)
         {
             var now = Stopwatch.GetTimestamp();
-            if (!force && now - lastDraw < RedrawTicks)
+            if (disposed || (!force && now - lastDraw < RedrawTicks))
             {
                 return;
             }

@@ -28,9 +28,11 @@ public static class ContributionWriter
     /// <summary>The CSV header, in field order.</summary>
     public const string CsvHeader = "model,campaign,channel,journey_id,conversion_id,conversion_kind,conversion_instant,conversion_value,share,value";
 
-    /// <summary>Writes records as CSV with a header row.</summary>
+    private const int FlushThreshold = 1 << 16;
+
+    /// <summary>Writes records as CSV with a header row, each as it comes.</summary>
     /// <param name="writer">Where to write; left open.</param>
-    /// <param name="records">The records.</param>
+    /// <param name="records">The records, for example a stream from <see cref="ContributionRecords.Stream(AttributionReport)"/>.</param>
     public static void WriteCsv(TextWriter writer, IEnumerable<ContributionRecord> records)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -62,14 +64,29 @@ public static class ContributionWriter
         WriteCsv(writer, records);
     }
 
-    /// <summary>Writes records as a JSON array of objects.</summary>
+    /// <summary>Writes records as a JSON array of objects, each as it comes.</summary>
     /// <param name="stream">Where to write (UTF-8); left open.</param>
-    /// <param name="records">The records.</param>
+    /// <param name="records">The records, for example a stream from <see cref="ContributionRecords.Stream(AttributionReport)"/>.</param>
     public static void WriteJson(Stream stream, IEnumerable<ContributionRecord> records)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(records);
-        JsonSerializer.Serialize(stream, records.ToArray(), ContributionJsonContext.Default.ContributionRecordArray);
+        // Record by record, flushed as the buffer fills, so a stream of records is never held whole; the output is the
+        // same bytes the serializer writes for an array.
+        var info = ContributionJsonContext.Default.ContributionRecord;
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = info.Options.WriteIndented, Encoder = info.Options.Encoder });
+        json.WriteStartArray();
+        foreach (var record in records)
+        {
+            JsonSerializer.Serialize(json, record, info);
+            if (json.BytesPending >= FlushThreshold)
+            {
+                json.Flush();
+            }
+        }
+
+        json.WriteEndArray();
+        json.Flush();
     }
 
     /// <summary>Writes records as a JSON file.</summary>

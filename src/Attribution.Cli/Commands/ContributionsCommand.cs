@@ -20,7 +20,7 @@ internal static class ContributionsCommand
             "contributions",
             "Write campaign contribution records (campaign, channel, journey, conversion id/kind/instant, share, value) as CSV or JSON.",
             [output, format],
-            includeTouchpoints: true,
+            includeTouchpoints: false,
             parseResult =>
             {
                 var path = ReportOptions.GetFile(parseResult, output);
@@ -34,8 +34,11 @@ internal static class ContributionsCommand
                 };
                 return (result, eligible) =>
                 {
-                    var all = ContributionRecords.From(result);
-                    var records = eligible.Kinds is { } kinds ? [.. all.Where(r => kinds.Contains(r.ConversionKind))] : all.ToList();
+                    // The report holds totals only; the records are made a block of journeys at a time and written as
+                    // they come, so memory does not grow with their number.
+                    var written = 0;
+                    var all = ContributionRecords.Stream(result);
+                    var records = Count(eligible.Kinds is { } kinds ? all.Where(r => kinds.Contains(r.ConversionKind)) : all, () => written++);
                     if (json)
                     {
                         context.WriteBinaryFile("--output", path, stream =>
@@ -48,8 +51,18 @@ internal static class ContributionsCommand
                     {
                         context.WriteFile("--output", path, writer => ContributionWriter.WriteCsv(writer, records));
                     }
-                    context.WriteOut($"Wrote {records.Count} contribution records to {path}\n");
+
+                    context.WriteOut($"Wrote {written} contribution records to {path}\n");
                 };
             });
+    }
+
+    private static IEnumerable<ContributionRecord> Count(IEnumerable<ContributionRecord> records, Action counted)
+    {
+        foreach (var record in records)
+        {
+            counted();
+            yield return record;
+        }
     }
 }

@@ -63,20 +63,7 @@ public sealed class AttributionEngine
         ArgumentNullException.ThrowIfNull(journeys);
         ArgumentNullException.ThrowIfNull(models);
         var list = models.ToList();
-        if (list.Count == 0)
-        {
-            throw new ArgumentException("Give at least one model.", nameof(models));
-        }
-
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var model in list)
-        {
-            ArgumentNullException.ThrowIfNull(model, nameof(models));
-            if (!names.Add(model.Name))
-            {
-                throw new ArgumentException($"Two models are named '{model.Name}'; give each model of a report a distinct name.", nameof(models));
-            }
-        }
+        RequireDistinctNames(list);
 
         // Windows once for every model of the report.
         var windows = EligibilityWindows.For(journeys, Options);
@@ -137,44 +124,121 @@ public sealed class AttributionEngine
             }
         }
 
-        if (partitions == 1 || Options.MaxDegreeOfParallelism == 1)
+        ForEachPartition(0, partitions, RunOne);
+
+        return Reduce(journeys, model, totals);
+    }
+
+    /// <summary>Runs models one after the other and yields each block of journeys' touchpoint credits, in model order,
+    /// then journey order.</summary>
+    /// <remarks>Blocks of 16,384 journeys run in parallel, as many at a time as the run may use threads, and nothing more
+    /// is computed until the caller has taken them: memory holds a few blocks, never the whole run. A block's list is
+    /// reused once the caller moves on, so it is valid until the next item is asked for. A conversion's shares depend on
+    /// its window alone, so they are the same bits as in a recording <see cref="Run(JourneySet, IAttributionModel)"/>,
+    /// whatever the thread count.</remarks>
+    internal IEnumerable<(string Model, List<TouchpointCredit> Credits)> StreamTouchpointCredits(JourneySet journeys, IReadOnlyList<IAttributionModel> models)
+    {
+        ArgumentNullException.ThrowIfNull(journeys);
+        ArgumentNullException.ThrowIfNull(models);
+        RequireDistinctNames(models);
+        return Stream(journeys, models);
+    }
+
+    private IEnumerable<(string Model, List<TouchpointCredit> Credits)> Stream(JourneySet journeys, IReadOnlyList<IAttributionModel> models)
+    {
+        var windows = EligibilityWindows.For(journeys, Options);
+        var count = journeys.Count;
+        var blocks = Math.Max(1, (count + JourneysPerPartition - 1) / JourneysPerPartition);
+        var ahead = Options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Options.MaxDegreeOfParallelism;
+
+        // One list per block in flight, kept from batch to batch: no block allocates its credits anew.
+        var batch = new List<TouchpointCredit>[Math.Min(ahead, blocks)];
+        for (var i = 0; i < batch.Length; i++)
         {
-            for (var p = 0; p < partitions; p++)
-            {
-                RunOne(p);
-            }
+            batch[i] = [];
         }
-        else
+
+        foreach (var model in models)
         {
-            // Parallel.For would wrap a failure in AggregateException. Keep each partition's own exception and rethrow the
-            // lowest one as itself: callers see the documented type, the same one a sequential run throws first.
-            var errors = new Exception?[partitions];
-            Parallel.For(
-                0,
-                partitions,
-                new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism },
-                p =>
+            var bound = model.Bind(new ModelBindingArguments(journeys.ChannelTable, journeys.CampaignTable, Options.Stages));
+            for (var b = 0; b < blocks; b += batch.Length)
+            {
+                var first = b;
+                var n = Math.Min(batch.Length, blocks - b);
+                ForEachPartition(first, n, p =>
                 {
-                    try
-                    {
-                        RunOne(p);
-                    }
-                    catch (Exception e)
-                    {
-                        errors[p] = e;
-                    }
+                    var start = (int)Math.Min(count, (long)p * JourneysPerPartition);
+                    var end = (int)Math.Min(count, (long)(p + 1) * JourneysPerPartition);
+                    var credits = batch[p - first];
+                    credits.Clear();
+                    CreditAllocator.Run(windows, bound, start, end, credits);
                 });
 
-            foreach (var error in errors)
-            {
-                if (error is not null)
+                Options.Progress?.Report(new AttributionProgress(model.Name, (int)Math.Min(count, (long)(b + n) * JourneysPerPartition), count));
+                for (var i = 0; i < n; i++)
                 {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+                    yield return (model.Name, batch[i]);
                 }
             }
         }
+    }
 
-        return Reduce(journeys, model, totals);
+    private void ForEachPartition(int first, int count, Action<int> run)
+    {
+        if (count == 1 || Options.MaxDegreeOfParallelism == 1)
+        {
+            for (var p = first; p < first + count; p++)
+            {
+                run(p);
+            }
+
+            return;
+        }
+
+        // Parallel.For would wrap a failure in AggregateException. Keep each partition's own exception and rethrow the
+        // lowest one as itself: callers see the documented type, the same one a sequential run throws first.
+        var errors = new Exception?[count];
+        Parallel.For(
+            first,
+            first + count,
+            new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism },
+            p =>
+            {
+                try
+                {
+                    run(p);
+                }
+                catch (Exception e)
+                {
+                    errors[p - first] = e;
+                }
+            });
+
+        foreach (var error in errors)
+        {
+            if (error is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            }
+        }
+    }
+
+    private static void RequireDistinctNames(IReadOnlyList<IAttributionModel> models)
+    {
+        if (models.Count == 0)
+        {
+            throw new ArgumentException("Give at least one model.", nameof(models));
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var model in models)
+        {
+            ArgumentNullException.ThrowIfNull(model, nameof(models));
+            if (!names.Add(model.Name))
+            {
+                throw new ArgumentException($"Two models are named '{model.Name}'; give each model of a report a distinct name.", nameof(models));
+            }
+        }
     }
 
     private AttributionResult Reduce(JourneySet journeys, IAttributionModel model, PartitionTotals[] partitions)
@@ -249,7 +313,7 @@ public sealed class AttributionEngine
             touchpoints = all;
         }
 
-        return new AttributionResult(model.Name, journeys, Options, results, touchpoints);
+        return new AttributionResult(model.Name, journeys, Options, results, touchpoints) { RunModel = model };
     }
 
     private static void Add(Vector128<double>[] into, Vector128<double>[] from)

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Attribution.Engine.Kernels;
 using Attribution.Models;
+using Attribution.Reports;
 
 namespace Attribution.Engine;
 
@@ -20,9 +21,15 @@ internal static class CreditAllocator
     /// <param name="record">Whether to keep every touch's credit (always through the general path, whose bits the kernels match).</param>
     /// <returns>The partition's sums.</returns>
     public static PartitionTotals Run(EligibilityWindows windows, IAttributionModel model, int firstJourney, int endJourney, bool record)
+        => Run(windows, model, firstJourney, endJourney, record ? [] : null);
+
+    /// <summary>Credits the conversions of journeys [<paramref name="firstJourney"/>, <paramref name="endJourney"/>),
+    /// adding every touch's credit to <paramref name="touchpoints"/> when it is given.</summary>
+    public static PartitionTotals Run(EligibilityWindows windows, IAttributionModel model, int firstJourney, int endJourney, List<TouchpointCredit>? touchpoints)
     {
         var set = windows.Journeys;
-        var totals = new PartitionTotals(set, record);
+        var totals = new PartitionTotals(set, touchpoints);
+        var record = touchpoints is not null;
         var c0 = set.ConversionOffsets[firstJourney];
         var c1 = set.ConversionOffsets[endJourney];
         SumConversions(windows, c0, c1, totals);

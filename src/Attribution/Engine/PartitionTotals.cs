@@ -8,7 +8,7 @@ namespace Attribution.Engine;
 /// depend on the thread count.</summary>
 internal sealed class PartitionTotals
 {
-    public PartitionTotals(JourneySet journeys, bool record)
+    public PartitionTotals(JourneySet journeys, List<TouchpointCredit>? touchpoints)
     {
         Kinds = Math.Max(1, journeys.KindTable.Count);
         ChannelCount = journeys.ChannelTable.Count;
@@ -19,7 +19,7 @@ internal sealed class PartitionTotals
         UnattributedValue = new double[Kinds];
         TotalValue = new double[Kinds];
         ConversionCount = new int[Kinds];
-        Touchpoints = record ? [] : null;
+        Touchpoints = touchpoints;
     }
 
     public int Kinds { get; }

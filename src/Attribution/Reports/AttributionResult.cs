@@ -29,6 +29,10 @@ public sealed class AttributionResult
         Touchpoints = touchpoints as ReadOnlyCollection<TouchpointCredit> ?? new ReadOnlyCollection<TouchpointCredit>(touchpoints as IList<TouchpointCredit> ?? [.. touchpoints]);
     }
 
+    /// <summary>Gets the model the engine ran, so that its credits can be run again a block at a time
+    /// (<see cref="ContributionRecords.Stream(AttributionReport)"/>).</summary>
+    internal Models.IAttributionModel? RunModel { get; init; }
+
     /// <summary>Gets the model's name.</summary>
     public string Model { get; }
 

@@ -1,5 +1,8 @@
 using System.Collections;
+using System.Diagnostics;
+using Attribution.Engine;
 using Attribution.Journeys;
+using Attribution.Models;
 
 namespace Attribution.Reports;
 
@@ -13,7 +16,9 @@ namespace Attribution.Reports;
 /// <see cref="AttributionResult.ByCampaign"/>. Unattributed conversions have no record, and neither has a
 /// campaign whose touches the model weighed 0 (the middle touches under last touch, for example).</para>
 /// <para>Records need every touchpoint's credit: run the engine with
-/// <see cref="Engine.AttributionOptions.IncludeTouchpointCredits"/> set.</para>
+/// <see cref="Engine.AttributionOptions.IncludeTouchpointCredits"/> set, which keeps all of them in memory; or, for large
+/// data, take them from <see cref="Stream(JourneySet, IEnumerable{IAttributionModel}, AttributionOptions?)"/>, which makes
+/// them a block of journeys at a time as they are enumerated and holds only a few blocks' credits.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -43,7 +48,7 @@ public sealed class ContributionRecords : IReadOnlyList<ContributionRecord>
     public static ContributionRecords From(AttributionResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new ContributionRecords(Build(result).ToArray());
+        return new ContributionRecords([.. Build(result)]);
     }
 
     /// <summary>Builds the records of every model of a report.</summary>
@@ -53,7 +58,44 @@ public sealed class ContributionRecords : IReadOnlyList<ContributionRecord>
     public static ContributionRecords From(AttributionReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return new ContributionRecords(report.Results.SelectMany(Build).ToArray());
+        return new ContributionRecords([.. report.Results.SelectMany(Build)]);
+    }
+
+    /// <summary>Builds the records of several models a block of journeys at a time, for writing them as they come:
+    /// memory holds a few blocks' records, never all of them.</summary>
+    /// <param name="journeys">The journeys.</param>
+    /// <param name="models">The models; their names must be distinct.</param>
+    /// <param name="options">The eligibility rules and run settings; defaults when null.
+    /// <see cref="Engine.AttributionOptions.IncludeTouchpointCredits"/> is not needed.</param>
+    /// <returns>The same records, in the same order, as <see cref="From(AttributionReport)"/> on a report of these
+    /// models; the models run as the sequence is enumerated, once per enumeration.</returns>
+    /// <exception cref="ArgumentException">No model was given, or two models share a name.</exception>
+    /// <exception cref="InvalidOperationException">A model returned a negative or non-finite weight (while enumerating).</exception>
+    /// <example>
+    /// <code>
+    /// using var writer = new StreamWriter("contributions.csv");
+    /// ContributionWriter.WriteCsv(writer, ContributionRecords.Stream(journeys, [AttributionModels.Linear]));
+    /// </code>
+    /// </example>
+    public static IEnumerable<ContributionRecord> Stream(JourneySet journeys, IEnumerable<IAttributionModel> models, AttributionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(journeys);
+        ArgumentNullException.ThrowIfNull(models);
+        var engine = new AttributionEngine(options);
+        return Flatten(engine.StreamTouchpointCredits(journeys, [.. models]), journeys);
+    }
+
+    /// <summary>Builds the records of every model of a report a block of journeys at a time, running each model again
+    /// (see <see cref="Stream(JourneySet, IEnumerable{IAttributionModel}, AttributionOptions?)"/>): the report need not hold
+    /// touchpoint credits.</summary>
+    /// <param name="report">The report, from <see cref="AttributionEngine.Run(JourneySet, IEnumerable{IAttributionModel})"/>.</param>
+    /// <returns>The same records, in the same order, as <see cref="From(AttributionReport)"/> on a report that holds
+    /// touchpoint credits.</returns>
+    public static IEnumerable<ContributionRecord> Stream(AttributionReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var models = report.Results.Select(r => r.RunModel ?? throw new UnreachableException("The engine keeps the model of every result.")).ToList();
+        return Stream(report.Journeys, models, report.Results[0].Options);
     }
 
     /// <summary>Gets the id of a conversion: its own id, or one derived from its journey that is stable across runs and input order.</summary>
@@ -154,8 +196,24 @@ public sealed class ContributionRecords : IReadOnlyList<ContributionRecord>
                 $"The result of model '{result.Model}' holds no touchpoint credits; run the engine with AttributionOptions.IncludeTouchpointCredits = true to build contribution records.");
         }
 
-        var set = result.Journeys;
-        var list = new List<ContributionRecord>();
+        return [.. Build(result.Model, result.Journeys, credits)];
+    }
+
+    // Records are made on the caller's thread as it takes them, so each dies young: none outlives its write.
+    private static IEnumerable<ContributionRecord> Flatten(IEnumerable<(string Model, List<TouchpointCredit> Credits)> blocks, JourneySet set)
+    {
+        foreach (var (model, credits) in blocks)
+        {
+            foreach (var record in Build(model, set, credits))
+            {
+                yield return record;
+            }
+        }
+    }
+
+    // The one home of the records' rule, for a whole result and for a block of journeys alike.
+    private static IEnumerable<ContributionRecord> Build(string model, JourneySet set, IReadOnlyList<TouchpointCredit> credits)
+    {
         var group = new List<(int Campaign, int Channel, double Share, double Value)>();
         var i = 0;
         while (i < credits.Count)
@@ -189,8 +247,8 @@ public sealed class ContributionRecords : IReadOnlyList<ContributionRecord>
                     continue;
                 }
 
-                list.Add(new ContributionRecord(
-                    result.Model,
+                yield return new ContributionRecord(
+                    model,
                     campaign < 0 ? AttributionResult.NoCampaignKey : set.CampaignTable[campaign],
                     set.ChannelTable[channel],
                     set.JourneyIdTable[journey],
@@ -199,11 +257,9 @@ public sealed class ContributionRecords : IReadOnlyList<ContributionRecord>
                     instant,
                     set.ConversionValues[conversion],
                     share,
-                    value));
+                    value);
             }
         }
-
-        return list;
     }
 
     private static int JourneyOf(JourneySet journeys, int conversion)

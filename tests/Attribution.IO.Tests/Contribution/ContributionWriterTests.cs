@@ -7,7 +7,7 @@ using Attribution.Reports;
 
 namespace Attribution.IO.Tests.Contribution;
 
-public sealed class ContributionWriterTests
+public sealed partial class ContributionWriterTests
 {
     private static readonly DateTimeOffset Day = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
 

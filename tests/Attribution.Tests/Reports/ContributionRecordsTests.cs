@@ -6,7 +6,7 @@ using CsCheck;
 
 namespace Attribution.Tests.Reports;
 
-public sealed class ContributionRecordsTests
+public sealed partial class ContributionRecordsTests
 {
     [Fact]
     public void From_Linear_OneRecordPerCampaignAndConversion_WorkedByHand()
