@@ -12,7 +12,9 @@ using Attribution.Journeys;
 using Attribution.Models;
 using Attribution.Reports;
 
-var export = Path.Combine(Path.GetDirectoryName(SourcePath())!, "salesforce");
+// A deterministic (CI) build maps source paths to "/_/": then the export is found from the repository root.
+var here = Path.GetDirectoryName(SourcePath())!;
+var export = Path.Combine(Directory.Exists(here) ? here : "samples", "salesforce");
 SalesforceImport import = SalesforceExport.Read(export);
 var touches = import.Events.Count(e => !e.IsConversion);
 var offline = import.Events.Count(e => e.TouchType == SalesforceExport.OfflineTouchType);

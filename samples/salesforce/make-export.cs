@@ -8,7 +8,9 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 
+// A deterministic (CI) build maps source paths to "/_/": then the folder is found from the repository root.
 var directory = Path.GetDirectoryName(SourcePath())!;
+directory = Directory.Exists(directory) ? directory : Path.Combine("samples", "salesforce");
 var random = new Random(20260301);
 
 // Salesforce ids are 18 characters; the first three say the object.

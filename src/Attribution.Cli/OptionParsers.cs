@@ -150,40 +150,6 @@ internal static partial class OptionParsers
         return list;
     }
 
-    /// <summary>Parses <c>first=0.3,lead=0.3,opportunity=0.3,rest=0.1</c>: keys <c>first</c>, <c>rest</c> and stage names
-    /// (an unknown key is an error naming the stages), weights finite and ≥ 0; a stage left out is no milestone.</summary>
-    public static MilestoneModelOptions ParseMilestoneWeights(string option, IEnumerable<string> texts, IReadOnlyList<string> stages)
-    {
-        var weights = ParseChannelWeights(option, texts);
-        var options = new MilestoneModelOptions();
-        var byStage = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (key, weight) in weights)
-        {
-            switch (key)
-            {
-                case "first":
-                    options = options with { First = weight };
-                    break;
-                case "rest":
-                    options = options with { Rest = weight };
-                    break;
-                default:
-                    if (!stages.Contains(key, StringComparer.Ordinal))
-                    {
-                        var known = new List<string> { "first" };
-                        known.AddRange(stages);
-                        known.Add("rest");
-                        throw CliException.Usage($"{option}: '{key}' is neither first, rest nor a stage of --stages{Suggestions.Hint(key, known)}; keys: {string.Join(", ", known)}.");
-                    }
-
-                    byStage[key] = weight;
-                    break;
-            }
-        }
-
-        return options with { Stages = byStage };
-    }
-
     /// <summary>Parses <c>same-kind</c>, <c>any</c> or <c>never</c> (case-insensitive).</summary>
     public static ResetRule ParseReset(string option, string text) => text.Trim().ToLowerInvariant() switch
     {
