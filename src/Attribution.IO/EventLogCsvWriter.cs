@@ -78,8 +78,5 @@ public static class EventLogCsvWriter
         => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
     // RFC 4180 only, no spreadsheet guard: an event log is read back by a program, and names must round-trip exactly.
-    internal static string Quote(string? field)
-        => field is null ? string.Empty
-            : field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field
-            : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    internal static string Quote(string? field) => field is null ? string.Empty : Internal.CsvText.Quote(field);
 }
