@@ -265,33 +265,17 @@ public sealed record AttributionConfig
 
         private MilestoneModelOptions Milestones(string at, Dictionary<string, double> weights, IReadOnlyList<string>? stages)
         {
-            var options = new MilestoneModelOptions();
-            var byStage = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var (key, weight) in weights)
             {
                 Weight($"{at}.{key}", weight);
-                switch (key)
-                {
-                    case "first":
-                        options = options with { First = weight };
-                        break;
-                    case "rest":
-                        options = options with { Rest = weight };
-                        break;
-                    default:
-                        // Without stages in the file they may come from elsewhere (the command line); the engine checks then.
-                        if (stages is not null && !stages.Contains(key, StringComparer.Ordinal))
-                        {
-                            List<string> keys = ["first", .. stages, "rest"];
-                            throw Error($"{at}.{key}", $"'{key}' is neither first, rest nor a stage{Suggestions.Hint(key, keys)}; the keys are {string.Join(", ", keys)}.");
-                        }
-
-                        byStage[Name(at, key)] = weight;
-                        break;
-                }
             }
 
-            return options with { Stages = byStage };
+            // Without stages in the file they may come from elsewhere (the command line); the engine checks then.
+            return MilestoneWeights.Build(
+                weights,
+                stages,
+                (key, keys) => Error($"{at}.{key}", $"'{key}' is neither first, rest nor a stage{Suggestions.Hint(key, keys)}; the keys are {string.Join(", ", keys)}."),
+                key => Name(at, key));
         }
 
         private void Applies(string at, bool given, string model, params string[] models)

@@ -88,34 +88,14 @@ internal static class ModelChoices
     /// <paramref name="stages"/>, weights finite and ≥ 0; a stage left out is no milestone.</summary>
     /// <exception cref="CliException">A key is no stage (the message lists the keys), or a weight is bad.</exception>
     public static MilestoneModelOptions ParseMilestoneWeights(string option, IEnumerable<string> texts, IReadOnlyList<string> stages)
-    {
-        var options = new MilestoneModelOptions();
-        var byStage = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (key, weight) in OptionParsers.ParseChannelWeights(option, texts))
-        {
-            switch (key)
+        => Attribution.IO.Internal.MilestoneWeights.Build(
+            OptionParsers.ParseChannelWeights(option, texts),
+            stages,
+            (key, keys) =>
             {
-                case "first":
-                    options = options with { First = weight };
-                    break;
-                case "rest":
-                    options = options with { Rest = weight };
-                    break;
-                default:
-                    if (!stages.Contains(key, StringComparer.Ordinal))
-                    {
-                        List<string> keys = ["first", .. stages, "rest"];
-                        var funnel = stages.Count == 0 ? "no --stages are given" : "the stages are " + string.Join(", ", stages);
-                        throw CliException.Usage($"{option}: '{key}' is neither first, rest nor a stage{Suggestions.Hint(key, keys)}; {funnel}, so the keys are {string.Join(", ", keys)}.");
-                    }
-
-                    byStage[key] = weight;
-                    break;
-            }
-        }
-
-        return options with { Stages = byStage };
-    }
+                var funnel = stages.Count == 0 ? "no --stages are given" : "the stages are " + string.Join(", ", stages);
+                return CliException.Usage($"{option}: '{key}' is neither first, rest nor a stage{Suggestions.Hint(key, keys)}; {funnel}, so the keys are {string.Join(", ", keys)}.");
+            });
 
     private static (string Model, ModelSettings Settings) WithArguments(string option, ModelChoice choice, ModelSettings shared, IReadOnlyList<string> stages)
     {
