@@ -236,6 +236,7 @@ public sealed class DataDrivenCommandTests : IDisposable
         ShouldHaveRow(rows, "markov", "order", "display", 1, 90);
         ShouldHaveRow(rows, "markov", "order", "(unattributed)", 1, 30);
         ShouldHaveRow(rows, "markov", "lead", "(unattributed)", 1, 10);
+        run.Stderr.Should().Be("warning: the markov model never saw 2 channel(s) of '" + events + "' (email, display): their touches earn nothing, and conversions touched only by them are unattributed.\n");
     }
 
     [Theory]
