@@ -19,15 +19,17 @@ internal static class CliApp
     /// <returns>The exit code: 0 success, 1 bad input data or file, 2 bad command line, 3 internal error, 130 cancelled.</returns>
     /// <param name="showProgress">Whether long runs show progress on <paramref name="stderr"/> (when it is a terminal).</param>
     /// <param name="cancellationToken">Stops the command (Ctrl+C, SIGTERM): no output is left half-written, and the exit code is 130.</param>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal = false, bool showProgress = false, CancellationToken cancellationToken = default)
-        => Run(args, stdout, stderr, stdoutIsTerminal, rethrowUnexpected: false, showProgress, cancellationToken);
+    /// <param name="standardInput">Opens what an input named <c>-</c> reads; <see langword="null"/> for the process's standard input.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal = false, bool showProgress = false, Func<Stream>? standardInput = null, CancellationToken cancellationToken = default)
+        => Run(args, stdout, stderr, stdoutIsTerminal, rethrowUnexpected: false, showProgress, standardInput, cancellationToken);
 
     /// <summary>Runs the tool; tests set <paramref name="rethrowUnexpected"/> so a bug fails with its stack trace instead of exit code 3.</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool rethrowUnexpected, bool showProgress = false, CancellationToken cancellationToken = default)
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool rethrowUnexpected, bool showProgress = false, Func<Stream>? standardInput = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        InputFile.StandardInput = standardInput ?? Console.OpenStandardInput;
 
         try
         {

@@ -412,7 +412,7 @@ internal static class AttributeCommand
             : new ModelDefinition(definition.Name, definition.Model, definition.Settings with { Markov = definition.Settings.Markov with { Progress = display } });
 
     internal static JourneySet Load(string path, IProgress<long>? progress = null)
-        => InputFile.Read("--input", path, file => EventLogCsvReader.Read(file, new EventLogCsvOptions { Progress = progress }));
+        => InputFile.Read("--input", path, (stream, name) => EventLogCsvReader.Read(stream, new EventLogCsvOptions { Progress = progress }, name));
 
     internal static void RequireChannels(IReadOnlyList<string> knownChannels, string path, string option, IEnumerable<string> channels)
     {
