@@ -336,19 +336,33 @@ internal static class AttributeCommand
         finish(report);
     }
 
-    // Like Markov, a Shapley model gives channels it never saw no credit; say so instead of leaving it silent.
+    // A fitted model (Markov or Shapley, loaded from a file or fitted per kind) gives channels it never saw no credit;
+    // say so instead of leaving it silent.
     private static void WarnUnseen(CliContext context, List<IAttributionModel> models, JourneySet journeys, string path)
     {
+        if (context.Warnings is null)
+        {
+            return;
+        }
+
         foreach (var model in models)
         {
-            if (model is ShapleyModel shapley && context.Warnings is not null)
+            var unseen = new List<string>();
+            foreach (var fitted in model is PerKindModel perKind ? perKind.Models.Values : [model])
             {
-                var unseen = shapley.GetUnseenChannels(journeys.Channels);
-                if (unseen.Count > 0)
+                var missing = fitted switch
                 {
-                    var listed = string.Join(", ", unseen.Take(5)) + (unseen.Count > 5 ? ", …" : "");
-                    context.Warnings.WriteLine($"warning: the shapley model never saw {unseen.Count} channel(s) of '{path}' ({listed}): their touches earn nothing, and conversions touched only by them are unattributed.");
-                }
+                    MarkovModel markov => markov.GetUnseenChannels(journeys.Channels),
+                    ShapleyModel shapley => shapley.GetUnseenChannels(journeys.Channels),
+                    _ => [],
+                };
+                unseen.AddRange(missing.Where(c => !unseen.Contains(c)));
+            }
+
+            if (unseen.Count > 0)
+            {
+                var listed = string.Join(", ", unseen.Take(5)) + (unseen.Count > 5 ? ", …" : "");
+                context.Warnings.WriteLine($"warning: the {model.Name} model never saw {unseen.Count} channel(s) of '{path}' ({listed}): their touches earn nothing, and conversions touched only by them are unattributed.");
             }
         }
     }
@@ -398,7 +412,7 @@ internal static class AttributeCommand
             : new ModelDefinition(definition.Name, definition.Model, definition.Settings with { Markov = definition.Settings.Markov with { Progress = display } });
 
     internal static JourneySet Load(string path, IProgress<long>? progress = null)
-        => InputFile.Read("--input", path, file => EventLogCsvReader.Read(file, new EventLogCsvOptions { Progress = progress }));
+        => InputFile.Read("--input", path, (stream, name) => EventLogCsvReader.Read(stream, new EventLogCsvOptions { Progress = progress }, name));
 
     internal static void RequireChannels(IReadOnlyList<string> knownChannels, string path, string option, IEnumerable<string> channels)
     {

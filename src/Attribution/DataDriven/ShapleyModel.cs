@@ -26,6 +26,7 @@ public sealed class ShapleyModel : IAttributionModel
     private readonly string[] channels;
     private readonly ShapleyCoalition[] coalitions;
     private readonly CreditTotal[] credits;
+    private CreditTotals? byChannel;
     private readonly Dictionary<string, int> idByName;
     private readonly ShapleyGame game;
     private readonly ConcurrentDictionary<(ulong Known, int Unknown), double[]> cache;
@@ -77,7 +78,7 @@ public sealed class ShapleyModel : IAttributionModel
     /// <summary>Gets the attribution of the training paths: each channel's credited conversions and value, in the order of <see cref="Channels"/>.</summary>
     /// <remarks>Every converting training path has at least one channel and falls back to linear when its values are all 0,
     /// so these add up to the path set's total conversions and value (up to rounding).</remarks>
-    public IReadOnlyList<CreditTotal> ByChannel => credits;
+    public CreditTotals ByChannel => byChannel ??= new CreditTotals(credits);
 
     /// <summary>Gets each channel's fraction of the training conversions it was credited with (all 0 when there were none).</summary>
     public IReadOnlyDictionary<string, double> ChannelShares { get; }
@@ -130,21 +131,7 @@ public sealed class ShapleyModel : IAttributionModel
     /// <summary>Lists the channels among <paramref name="channels"/> that the model never saw in training, in first-seen order.</summary>
     /// <param name="channels">Channel names, for example those of the journeys about to be attributed.</param>
     /// <returns>The distinct unseen channels: their touches earn nothing, and conversions touched only by them are unattributed.</returns>
-    public IReadOnlyList<string> GetUnseenChannels(IEnumerable<string> channels)
-    {
-        ArgumentNullException.ThrowIfNull(channels);
-        var unseen = new List<string>();
-        var listed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var channel in channels)
-        {
-            if (channel is not null && !idByName.ContainsKey(channel) && listed.Add(channel))
-            {
-                unseen.Add(channel);
-            }
-        }
-
-        return unseen;
-    }
+    public IReadOnlyList<string> GetUnseenChannels(IEnumerable<string> channels) => UnseenChannels.List(channels, idByName);
 
     /// <inheritdoc/>
     public void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> weights)
