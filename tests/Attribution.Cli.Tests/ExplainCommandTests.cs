@@ -116,6 +116,21 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public void ModelFile_SavedChainOfOrders_ExplainsOrdersAndLeavesTheLeadUnattributed()
+    {
+        // The saved chain learnt orders (RE(a) = 1/2, RE(b) = 1 as above); j5's lead is of a kind it never learnt, so it
+        // is unattributed, as attribute reports it.
+        var saved = temp.File("orders.json");
+        CliRun.Of("fit", "--input", paths, "--conversion", "order", "--model", "markov", "--save", saved).ExitCode.Should().Be(0);
+
+        var orders = CliRun.Of("explain", "--input", paths, "--journey", "j1", "--model-file", saved).ShouldSucceed();
+        var lead = CliRun.Of("explain", "--input", paths, "--journey", "j5", "--model-file", saved).ShouldSucceed();
+
+        orders.StdoutLines[2].Should().Be("  #0 a at 2026-03-01T00:00:00Z (Δt 2d): weight 0.5, share 0.333333, value 30 — removal effect of a: 0.5");
+        lead.StdoutLines[1].Should().Be("lead at 2026-03-02T00:00:00Z, value 1: unattributed: the model gave each of its 1 eligible touches weight 0");
+    }
+
+    [Fact]
     public void Output_WritesTheFileAndNothingToStdout()
     {
         var output = temp.File("why.json");
