@@ -91,15 +91,17 @@ internal static class AttributeCommand
 
     /// <summary>Builds a command that reads an event log and runs models; <paramref name="prepare"/> checks the command's own
     /// options before the input is read and returns what to do with the report. With <paramref name="pathMode"/> the command
-    /// also takes a path file instead of the event log.</summary>
+    /// also takes a path file instead of the event log. A command that needs the journeys and models rather than a run
+    /// (explain) gives <paramref name="prepareModels"/> instead of <paramref name="prepare"/>.</summary>
     internal static Command CreateCore(
         CliContext context,
         string name,
         string description,
         IEnumerable<Option> extraOptions,
         bool includeTouchpoints,
-        Func<ParseResult, Action<AttributionReport, EligibilitySettings>> prepare,
-        PathMode? pathMode = null)
+        Func<ParseResult, Action<AttributionReport, EligibilitySettings>>? prepare,
+        PathMode? pathMode = null,
+        Func<ParseResult, Action<JourneySet, IReadOnlyList<IAttributionModel>, EligibilitySettings>>? prepareModels = null)
     {
         var input = new Option<string>("--input")
         {
@@ -176,7 +178,8 @@ internal static class AttributeCommand
             }
 
             var finishPaths = pathsFile is null ? null : pathMode!.Prepare(parseResult);
-            var finish = pathsFile is null ? prepare(parseResult) : null;
+            var finish = pathsFile is null ? prepare?.Invoke(parseResult) : null;
+            var useModels = prepareModels?.Invoke(parseResult);
             var modelFiles = parseResult.GetValue(modelFile) ?? [];
             var configuration = ConfigFile.Load(parseResult.GetValue(config));
             var names = ModelChoices.Parse("--model", parseResult.GetValue(model) ?? []);
@@ -257,6 +260,14 @@ internal static class AttributeCommand
             var models = definitions.Select(definition => ModelFactory.Create(WithProgress(definition, display), data)).ToList();
             AddModelFiles(models, loadedModels);
             context.ThrowIfCancelled();
+            if (useModels is not null)
+            {
+                display?.Dispose();
+                WarnUnseen(context, models, journeys, path);
+                useModels(journeys, models, eligible);
+                return ExitCodes.Success;
+            }
+
             var result = new AttributionEngine(options with { Progress = progress }).Run(journeys, models);
             display?.Dispose();
             context.ThrowIfCancelled();

@@ -203,6 +203,94 @@ public sealed class ShapleyModel : IAttributionModel
 
     internal ShapleyModel WithCredits(CreditTotal[] totals) => new(this, totals);
 
+    /// <summary>The game behind the split of one set of channels, for explanations: each channel's Shapley value as the
+    /// model computes it (before clipping at 0 and normalising), and the worth v(S) of the set's coalitions: every
+    /// non-empty subset when the set has at most <paramref name="listAllUpTo"/> channels, else the subsets worth more
+    /// than 0 (the others are worth 0).</summary>
+    /// <param name="set">The distinct channels, in the order the coalitions list them.</param>
+    /// <param name="listAllUpTo">The largest set whose subsets are all listed.</param>
+    internal (double[] Values, List<CoalitionValue> Coalitions) Explain(IReadOnlyList<string> set, int listAllUpTo)
+    {
+        var (known, unknown) = MaskOf(set);
+        var k = BitOperations.PopCount(known);
+        var raw = game.Values(known, unknown);
+        var values = new double[set.Count];
+        var trainedBits = new ulong[set.Count];
+        for (var i = 0; i < set.Count; i++)
+        {
+            if (idByName.TryGetValue(set[i], out var id))
+            {
+                // Values come in ascending trained id, then the unseen channels (all alike).
+                trainedBits[i] = 1UL << id;
+                values[i] = raw[BitOperations.PopCount(known & ((1UL << id) - 1))];
+            }
+            else
+            {
+                values[i] = raw.Length > k ? raw[k] : 0;
+            }
+        }
+
+        // Sorted by size, then by subset of the set (all listed) or by trained ids (only those worth more than 0).
+        var coalitions = new List<(int Size, ulong Key, CoalitionValue Value)>();
+        if (set.Count <= listAllUpTo)
+        {
+            for (var subset = 1UL; subset < 1UL << set.Count; subset++)
+            {
+                var mask = 0UL;
+                var seen = true;
+                for (var i = 0; i < set.Count; i++)
+                {
+                    if ((subset & (1UL << i)) != 0)
+                    {
+                        mask |= trainedBits[i];
+                        seen &= trainedBits[i] != 0;
+                    }
+                }
+
+                coalitions.Add((BitOperations.PopCount(subset), subset, new CoalitionValue(Names(set, subset), seen ? game.Worth(mask) : 0)));
+            }
+        }
+        else
+        {
+            foreach (var coalition in this.coalitions)
+            {
+                if ((coalition.Mask & ~known) != 0 || !(coalition.Rate > 0))
+                {
+                    continue;
+                }
+
+                var names = new List<string>();
+                for (var i = 0; i < set.Count; i++)
+                {
+                    if ((coalition.Mask & trainedBits[i]) != 0)
+                    {
+                        names.Add(set[i]);
+                    }
+                }
+
+                coalitions.Add((names.Count, coalition.Mask, new CoalitionValue(names, coalition.Rate)));
+            }
+        }
+
+        coalitions.Sort(static (a, b) => a.Size != b.Size ? a.Size.CompareTo(b.Size) : a.Key.CompareTo(b.Key));
+        return (values, coalitions.ConvertAll(static c => c.Value));
+
+        static string[] Names(IReadOnlyList<string> set, ulong subset)
+        {
+            var names = new string[BitOperations.PopCount(subset)];
+            var n = 0;
+            for (var i = 0; i < set.Count; i++)
+            {
+                if ((subset & (1UL << i)) != 0)
+                {
+                    names[n++] = set[i];
+                }
+            }
+
+            return names;
+        }
+    }
+
     /// <summary>Shares by training id for a set (empty array: split linearly), computed once per set.</summary>
     internal double[] GetSharesById(ulong known, int unknown)
     {
