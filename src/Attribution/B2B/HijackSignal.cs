@@ -3,7 +3,7 @@ namespace Attribution.B2B;
 /// <summary>The last-touch hijack signal of one row: its share of credited value under last-touch over its share under
 /// linear, in one stage's kind.</summary>
 /// <remarks>Each stage's kind is evaluated on its own (values of different kinds are never added); the signal shows the kind
-/// with the highest ratio among those where it fires, else the highest ratio overall (ties: the earlier stage). Fires when
+/// with the highest ratio among those where it fires (ties: the earlier stage), else the earliest stage with credited value. Fires when
 /// <see cref="Ratio"/> &gt; <see cref="SuspiciousChannelOptions.HijackMinRatio"/> and <see cref="LastTouchShare"/> ≥
 /// <see cref="SuspiciousChannelOptions.HijackMinLastTouchShare"/>.</remarks>
 /// <param name="Kind">The stage's conversion kind shown; null when no stage has credited value.</param>

@@ -13,8 +13,9 @@ namespace Attribution.B2B;
 /// the second stage is progress. Conversions are credited to a row by the engine's last-touch model under the same options
 /// (lookback, resets, excluded channels, period); the hijack signal also runs the linear model. Rows with fewer than
 /// <see cref="SuspiciousChannelOptions.MinLeads"/> leads are "insufficient data" and never flagged.</para>
-/// <para>A row's score is the number of signals that fired. Results are deterministic: the same data and options give the
-/// same report, in the same order, whatever the order of the journeys or the number of threads.</para>
+/// <para>A row's score is the number of signals that fired. Results are deterministic: the same journeys and options give the
+/// same report, bit for bit, on any number of threads, rows sorted by score (highest first), then key (ordinal). Another
+/// order of the same journeys gives the same rows and counts; the engine's sums may then differ in the last bits.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -281,23 +282,27 @@ public static class SuspiciousChannels
 
     private static HijackSignal Hijack(List<(string Kind, double[] LastTouch, double[] Linear)> inputs, int row, SuspiciousChannelOptions detection, bool enough)
     {
+        // Shown: the firing kind with the highest ratio; when none fires, the earliest stage with credited value. Never
+        // "the highest ratio" among kinds that do not fire: two ratios of 1 apart by rounding would pick a kind at random.
         HijackSignal? best = null;
         foreach (var (kind, lastTouch, linear) in inputs)
         {
             double? ratio = linear[row] > 0 ? lastTouch[row] / linear[row] : null;
-            var fires = ratio > detection.HijackMinRatio && lastTouch[row] >= detection.HijackMinLastTouchShare;
-            var candidate = new HijackSignal(kind, lastTouch[row], linear[row], ratio, enough && fires);
-
-            // A firing kind beats one that does not; then the higher ratio; ties keep the earlier stage.
-            if (best is null
-                || (fires && !Fires(best, detection))
-                || (fires == Fires(best, detection) && (ratio ?? -1) > (best.Ratio ?? -1)))
+            var candidate = new HijackSignal(kind, lastTouch[row], linear[row], ratio, false);
+            if (Fires(candidate, detection))
             {
-                best = candidate;
+                if (best is null || !Fires(best, detection) || ratio > best.Ratio)
+                {
+                    best = candidate;
+                }
+            }
+            else
+            {
+                best ??= candidate;
             }
         }
 
-        return best ?? new HijackSignal(null, null, null, null, false);
+        return best is null ? new HijackSignal(null, null, null, null, false) : best with { Fired = enough && Fires(best, detection) };
     }
 
     private static bool Fires(HijackSignal signal, SuspiciousChannelOptions detection)
