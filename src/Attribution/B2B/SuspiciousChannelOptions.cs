@@ -59,11 +59,11 @@ public sealed record SuspiciousChannelOptions
     /// <value>The default value is 0.05. Between 0 and 1.</value>
     public double HijackMinLastTouchShare { get; init; } = 0.05;
 
-    /// <summary>Gets how many days before a day its touch count is compared with.</summary>
+    /// <summary>Gets how many calendar days before a day its touch count is compared with (the days among them with touches).</summary>
     /// <value>The default value is 28. Must be at least 2.</value>
     public int BurstWindowDays { get; init; } = 28;
 
-    /// <summary>Gets the least number of days of history a day needs before it can be a burst.</summary>
+    /// <summary>Gets the least number of days with touches, among the window's days before it, a day needs before it can be a burst.</summary>
     /// <value>The default value is 14. Between 1 and <see cref="BurstWindowDays"/>.</value>
     public int BurstMinHistoryDays { get; init; } = 14;
 

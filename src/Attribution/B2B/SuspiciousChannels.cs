@@ -312,24 +312,40 @@ public static class SuspiciousChannels
     {
         var bursts = new List<BurstDay>();
         var tested = 0;
-        for (var d = detection.BurstMinHistoryDays; d < counts.Length; d++)
+        for (var d = 1; d < counts.Length; d++)
         {
-            var h = Math.Min(detection.BurstWindowDays, d);
-            tested++;
+            // History: the days with touches among the window's calendar days before d. A day without touches is no
+            // sample of the channel's rate: counted as 0, the fading tail of a channel (a touch now and then after weeks
+            // of silence) would be a "burst" every time.
+            var from = Math.Max(0, d - detection.BurstWindowDays);
+            var active = 0;
             var sum = 0.0;
-            for (var i = d - h; i < d; i++)
+            for (var i = from; i < d; i++)
             {
-                sum += counts[i];
+                if (counts[i] > 0)
+                {
+                    active++;
+                    sum += counts[i];
+                }
             }
 
-            var mean = sum / h;
+            if (active < detection.BurstMinHistoryDays)
+            {
+                continue;
+            }
+
+            tested++;
+            var mean = sum / active;
             var squares = 0.0;
-            for (var i = d - h; i < d; i++)
+            for (var i = from; i < d; i++)
             {
-                squares += (counts[i] - mean) * (counts[i] - mean);
+                if (counts[i] > 0)
+                {
+                    squares += (counts[i] - mean) * (counts[i] - mean);
+                }
             }
 
-            var sd = Math.Sqrt(squares / h);
+            var sd = Math.Sqrt(squares / active);
             if (counts[d] > mean + (detection.BurstDeviations * sd))
             {
                 bursts.Add(new BurstDay(DateOnly.FromDayNumber((int)(firstDay + d)), counts[d], mean, sd));

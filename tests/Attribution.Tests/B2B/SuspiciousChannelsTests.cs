@@ -317,27 +317,29 @@ public sealed class SuspiciousChannelsTests
 
     private static readonly SuspiciousChannelOptions AnyLeads = new() { MinLeads = 1 };
 
+    private static int[] Alternating(int days, params int[] pattern) => [.. Enumerable.Range(0, days).Select(i => pattern[i % pattern.Length])];
+
     [Theory]
-    // 14 days alternating 2, 0 (zero days count): mean 1, population sd 1, so the bar is 1 + 4 · 1 = 5; 6 is a burst, 5 is not.
-    [InlineData(6, true)]
-    [InlineData(5, false)]
+    // 14 days alternating 1, 3: mean 2, population sd 1, so the bar is 2 + 4 · 1 = 6; 7 is a burst, 6 is not.
+    [InlineData(7, true)]
+    [InlineData(6, false)]
     public void Bursts_CountJustAboveAndAtFourDeviations(int touches, bool fired)
     {
-        var report = Detect(Daily([2, 0, 2, 0, 2, 0, 2, 0, 2, 0, 2, 0, 2, 0, touches]), AnyLeads);
+        var report = Detect(Daily([.. Alternating(14, 1, 3), touches]), AnyLeads);
 
         var bursts = Row(report, "b").Bursts;
         bursts.DaysTested.Should().Be(1);
         bursts.Fired.Should().Be(fired);
         if (fired)
         {
-            bursts.Days.Should().Equal(new BurstDay(DateOnly.FromDateTime(Start.AddDays(14).UtcDateTime), 6, 1, 1));
+            bursts.Days.Should().Equal(new BurstDay(DateOnly.FromDateTime(Start.AddDays(14).UtcDateTime), 7, 2, 1));
         }
     }
 
     [Fact]
     public void Bursts_DayWithThirteenDaysOfHistory_IsNotTested()
     {
-        var report = Detect(Daily([2, 0, 2, 0, 2, 0, 2, 0, 2, 0, 2, 0, 2, 100]), AnyLeads);
+        var report = Detect(Daily([.. Alternating(13, 1, 3), 100]), AnyLeads);
 
         Row(report, "b").Bursts.DaysTested.Should().Be(0);
         Row(report, "b").Bursts.Fired.Should().BeFalse();
@@ -346,14 +348,28 @@ public sealed class SuspiciousChannelsTests
     [Fact]
     public void Bursts_CompareWithTheTrailing28DaysOnly()
     {
-        // Ten days of 50, then 28 days alternating 2, 0 (mean 1, sd 1), then 6: a burst against the 28 days before it. Over
-        // all 38 days the mean would be (500 + 28) / 38 ≈ 13.9 and 6 no burst.
-        int[] counts = [.. Enumerable.Repeat(50, 10), .. Enumerable.Range(0, 28).Select(static i => i % 2 == 0 ? 2 : 0), 6];
+        // Ten days of 50, then 28 days alternating 1, 3 (mean 2, sd 1), then 7: a burst against the 28 days before it. Over
+        // all 38 days the mean would be (500 + 56) / 38 ≈ 14.6 and 7 no burst.
+        var bursts = Row(Detect(Daily([.. Enumerable.Repeat(50, 10), .. Alternating(28, 1, 3), 7]), AnyLeads), "b").Bursts;
 
-        var bursts = Row(Detect(Daily(counts), AnyLeads), "b").Bursts;
-
-        bursts.Days.Should().Equal(new BurstDay(DateOnly.FromDateTime(Start.AddDays(38).UtcDateTime), 6, 1, 1));
+        bursts.Days.Should().Equal(new BurstDay(DateOnly.FromDateTime(Start.AddDays(38).UtcDateTime), 7, 2, 1));
         bursts.Fired.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Bursts_DaysWithoutTouches_AreNotHistory()
+    {
+        // 28 days 1, 0, 3, 0, …: the 14 days with touches have mean 2 and sd 1, bar 6, so 6 is no burst. Counting the zeros
+        // (mean 1, sd sqrt((7 · 1 + 7 · 9) / 28 − 1) = 1.22, bar 5.9) would make it one.
+        var quiet = Row(Detect(Daily([.. Alternating(28, 1, 0, 3, 0), 6]), AnyLeads), "b").Bursts;
+        quiet.DaysTested.Should().Be(2, "only days 27 and 28 have the 14 days with touches (days 0, 2, …, 26) before them");
+        quiet.Fired.Should().BeFalse();
+
+        // A fading tail: 14 days of 2, 20 silent days, then 5. The 28 days before the 5 hold 8 days with touches: not tested
+        // (with the zeros counted: mean 16 / 28 = 0.57, sd 0.90, bar 4.2, a "burst").
+        var tail = Row(Detect(Daily([.. Enumerable.Repeat(2, 14), .. Enumerable.Repeat(0, 20), 5]), AnyLeads), "b").Bursts;
+        tail.Fired.Should().BeFalse();
+        tail.Days.Should().BeEmpty();
     }
 
     [Fact]
