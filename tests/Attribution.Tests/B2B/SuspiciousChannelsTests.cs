@@ -136,6 +136,18 @@ public sealed class SuspiciousChannelsTests
     }
 
     [Theory]
+    // The affiliate has 300 leads: a minimum of 300 judges it, 301 does not.
+    [InlineData(300, true)]
+    [InlineData(301, false)]
+    public void MinLeads_AtAndJustAboveTheChannelsLeads(int minLeads, bool judged)
+    {
+        var affiliate = Row(Detect(WithAffiliate(), new SuspiciousChannelOptions { MinLeads = minLeads }), "affiliate");
+
+        affiliate.HasEnoughData.Should().Be(judged);
+        affiliate.Score.Should().Be(judged ? 3 : 0);
+    }
+
+    [Theory]
     // Others: 150 of 300 progress (0.5), so the share must be under 0.5 / 3 = 0.1667. 9 / 60 = 0.15 is under it (and
     // P(X ≤ 9 | 60, 0.5) ≈ 1e-8 < 0.01); 11 / 60 = 0.1833 is above it.
     [InlineData(9, true)]
