@@ -50,6 +50,7 @@ internal static class CliApp
                 ExplainCommand.Create(context),
                 ImportCommand.Create(context),
                 DemoCommand.Create(context),
+                SuspiciousCommand.Create(context),
             };
 
             // Bare "attribution" is someone finding their way: show them around rather than scold them.
