@@ -9,7 +9,8 @@ namespace Attribution.Cli;
 /// no output may be an input (or another output), and every output must be writable.</summary>
 /// <remarks>Options are told apart by name, the same in every command, so a new file option is safe once it is listed
 /// here. Two paths are the same file when they resolve to the same absolute path after following every symbolic link
-/// (of the file and of each directory above it); hard links are not detected.</remarks>
+/// (of the file and of each directory above it), or when they are one file on disk (hard links, by device and inode;
+/// <see cref="FileIdentity"/>).</remarks>
 internal static class FileChecks
 {
     /// <summary>The options that name a file to read.</summary>
@@ -55,7 +56,7 @@ internal static class FileChecks
             var resolved = Resolve(output.Path);
             foreach (var input in inputs)
             {
-                if (string.Equals(resolved, Resolve(input.Path), PathComparison))
+                if (string.Equals(resolved, Resolve(input.Path), PathComparison) || FileIdentity.SameFile(output.Path, input.Path))
                 {
                     throw CliException.Usage($"{output.Option} '{output.Path}' and {input.Option} '{input.Path}' are the same file; writing the output would destroy the input. Choose another {output.Option} file.");
                 }

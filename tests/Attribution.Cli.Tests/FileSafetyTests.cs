@@ -79,6 +79,35 @@ public sealed class FileSafetyTests(FileSafetyTests.LargeEventLog large) : IDisp
     }
 
     [Fact]
+    public void AnOutputThatIsAHardLinkToTheInput_IsRefused()
+    {
+        // Two names, one file: only the (device, inode) pair tells. `ln` is on every Linux and macOS this test runs on.
+        var input = temp.Write("events.csv", Events);
+        var link = temp.File("report.csv");
+        using (var ln = System.Diagnostics.Process.Start("ln", [input, link]))
+        {
+            ln.WaitForExit();
+            ln.ExitCode.Should().Be(0);
+        }
+
+        CliRun.Of("attribute", "--input", input, "--model", "linear", "--output", link)
+            .ShouldFail(2, "--output", "--input", "are the same file");
+
+        File.ReadAllText(input).Should().Be(Events);
+    }
+
+    [Fact]
+    public void TwoCopiesOfOneContent_AreTwoFiles()
+    {
+        var input = temp.Write("events.csv", Events);
+        var copy = temp.Write("copy.csv", Events);
+
+        CliRun.Of("attribute", "--input", input, "--model", "linear", "--output", copy).ShouldSucceed();
+
+        File.ReadAllText(input).Should().Be(Events);
+    }
+
+    [Fact]
     public void AnOutputReachedThroughALinkedDirectory_IsRefused()
     {
         var input = temp.Write("events.csv", Events);
