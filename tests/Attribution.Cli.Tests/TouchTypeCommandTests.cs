@@ -141,4 +141,23 @@ public sealed class TouchTypeCommandTests : IDisposable
 
         CliRun.Of("attribute", "--input", bad, "--model", "linear").ShouldFail(1, "bad.csv:3", "column 'status'");
     }
+
+    [Fact]
+    public void SalesforceImport_ThenCountStatuses_NamesTheStatusesAsTheExportWritesThem()
+    {
+        var events = temp.File("events.csv");
+        CliRun.Of("import", "salesforce", "--dir", ImportCommandTests.SampleDirectory(), "--output", events).ExitCode.Should().Be(0);
+
+        var both = CliRun.Of("attribute", "--input", events, "--model", "linear", "--by", "touch-type", "--count-statuses", "attended,responded");
+        var responded = CliRun.Of("attribute", "--input", events, "--model", "linear", "--by", "touch-type", "--count-statuses", "responded");
+
+        // The import writes the 21 members that responded: 12 with status Attended, 9 Responded (hand-counted from
+        // samples/salesforce/CampaignMember.csv). Statuses compare ignoring case, so attended,responded keeps all 21 and
+        // responded alone leaves out the 12 Attended.
+        both.ExitCode.Should().Be(0);
+        both.Stderr.Should().BeEmpty();
+        responded.ExitCode.Should().Be(0);
+        responded.Stderr.Should().Be($"attribution: note: '{events}': 12 touch rows not counted by status (Attended 12).\n");
+        both.StdoutLines.Skip(1).Select(l => l.Split(',')[2]).Distinct().Should().BeEquivalentTo(["online", "offline", "(unattributed)"]);
+    }
 }
