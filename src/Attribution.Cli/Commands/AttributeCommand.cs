@@ -113,7 +113,7 @@ internal static class AttributeCommand
     {
         var input = new Option<string>("--input")
         {
-            Description = "The event-log CSV: journey_id,timestamp,channel,campaign,conversion,value,conversion_id.",
+            Description = "The event-log CSV: journey_id,timestamp,channel,campaign,conversion,value,conversion_id (optional touch_type,status).",
             HelpName = "FILE",
             Required = pathMode is null,
         };
