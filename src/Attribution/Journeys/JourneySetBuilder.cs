@@ -327,7 +327,9 @@ public sealed class JourneySetBuilder
         {
             if (touchOffsets[j] == touchOffsets[j + 1] && conversionOffsets[j] == conversionOffsets[j + 1])
             {
-                throw new InvalidOperationException($"Journey '{JourneyIds[j]}' has neither touchpoints nor conversions.");
+                // With counted statuses the likely cause is a journey interned for a row that then did not count.
+                var hint = notCounted.Count > 0 ? " (intern a journey only for rows that count: see Counts)" : string.Empty;
+                throw new InvalidOperationException($"Journey '{JourneyIds[j]}' has neither touchpoints nor conversions{hint}.");
             }
         }
 

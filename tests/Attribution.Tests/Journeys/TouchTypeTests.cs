@@ -126,6 +126,18 @@ public sealed class TouchTypeTests
     }
 
     [Fact]
+    public void Builder_JourneyWhoseOnlyTouchDidNotCount_BuildSaysWhy()
+    {
+        var builder = new JourneySetBuilder { CountedStatuses = ["attended"] };
+        var dan = builder.JourneyIds.GetOrAdd("dan");
+        builder.AddTouchpoint(dan, Day(-1), builder.Channels.GetOrAdd("email"), status: builder.Statuses.GetOrAdd("sent")).Should().BeFalse();
+
+        var build = () => builder.Build();
+
+        build.Should().Throw<InvalidOperationException>().WithMessage("Journey 'dan' has neither touchpoints nor conversions (intern a journey only for rows that count: see Counts).");
+    }
+
+    [Fact]
     public void Builder_NoCountedStatuses_CountsEveryStatus()
     {
         var builder = new JourneySetBuilder();
