@@ -16,4 +16,7 @@ public sealed record EventLogCsvOptions
     /// <see cref="Journeys.JourneySet.NotCountedByStatus"/>.</summary>
     /// <value>The default value is <see langword="null"/>: every row counts (<see cref="Journeys.JourneySetBuilder.CountedStatuses"/>).</value>
     public IReadOnlyCollection<string>? CountedStatuses { get; init; }
+
+    // The statuses print as items, not as their collection's type name.
+    private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.Print(builder, this);
 }
