@@ -10,4 +10,13 @@ public sealed record EventLogCsvOptions
     /// <summary>Gets a receiver of progress: the number of data rows read so far, reported about every 100 000 rows and once at the end.</summary>
     /// <value>The default value is <see langword="null"/> (no reports).</value>
     public IProgress<long>? Progress { get; init; }
+
+    /// <summary>Gets the campaign-member statuses (the <c>status</c> column) whose touch rows are touchpoints, compared
+    /// ignoring case; rows with no status always count. The other touch rows are counted per status in
+    /// <see cref="Journeys.JourneySet.NotCountedByStatus"/>.</summary>
+    /// <value>The default value is <see langword="null"/>: every row counts (<see cref="Journeys.JourneySetBuilder.CountedStatuses"/>).</value>
+    public IReadOnlyCollection<string>? CountedStatuses { get; init; }
+
+    // The statuses print as items, not as their collection's type name.
+    private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.Print(builder, this);
 }

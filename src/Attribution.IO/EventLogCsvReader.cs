@@ -20,15 +20,21 @@ namespace Attribution.IO;
 /// <item><term><c>channel</c></term><description>Required column; must be non-empty on touchpoint rows.</description></item>
 /// <item><term><c>campaign</c></term><description>Optional. Empty means no campaign.</description></item>
 /// <item><term><c>conversion</c></term><description>Optional. Non-empty makes the row a conversion of that kind; its
-/// <c>channel</c> and <c>campaign</c> are then not read.</description></item>
+/// <c>channel</c>, <c>campaign</c> and <c>touch_type</c> are then not read.</description></item>
 /// <item><term><c>value</c></term><description>Optional. The conversion's value, a finite number &gt;= 0; empty means 1.
 /// Only conversion rows may have one.</description></item>
 /// <item><term><c>conversion_id</c></term><description>Optional. The conversion's id in a host system
 /// (<see cref="Conversion.Id"/>). Only conversion rows may have one.</description></item>
+/// <item><term><c>touch_type</c></term><description>Optional. The touch's type, free text such as <c>online</c>,
+/// <c>offline</c> or <c>sales</c> (<see cref="Touchpoint.TouchType"/>); empty means <c>online</c>.</description></item>
+/// <item><term><c>status</c></term><description>Optional. The touch's campaign-member status, such as <c>sent</c> or
+/// <c>attended</c>: with <see cref="EventLogCsvOptions.CountedStatuses"/>, only rows with one of those statuses (or none)
+/// are touchpoints, and the others are counted in <see cref="JourneySet.NotCountedByStatus"/>. Only touchpoint rows may
+/// have one: a conversion always counts.</description></item>
 /// </list>
-/// <para>Names (journey ids, channels, campaigns, conversion kinds) follow one rule, the same in every reader and in
+/// <para>Names (journey ids, channels, campaigns, touch types, statuses, conversion kinds) follow one rule, the same in every reader and in
 /// <see cref="Touchpoint"/> and <see cref="Conversion"/>: surrounding white space is trimmed (<c>email </c> is
-/// <c>email</c>); a name must hold no control character (U+0000–U+001F, U+007F–U+009F); and a channel or campaign must not
+/// <c>email</c>); a name must hold no control character (U+0000–U+001F, U+007F–U+009F); and a channel, campaign or touch type must not
 /// be the key of a built-in row, <c>(unattributed)</c>, <c>(none)</c> or <c>(total)</c>. A cell of only white space is
 /// empty. A value of <c>-0</c> is 0. A record (the header or a row) may hold at most 64 MiB. An input that is
 /// gzip-compressed or UTF-16 without a byte order mark, or whose header seems to use another delimiter, gets an error saying so.</para>
@@ -88,7 +94,7 @@ public static class EventLogCsvReader
         options ??= new EventLogCsvOptions();
         CsvInput.ValidateDelimiter(options.Delimiter, nameof(options));
         var source = sourceName ?? CsvInput.StreamSourceName;
-        var parser = new RowParser(source, options.Progress, expectedRows, pipelined, batchRows);
+        var parser = new RowParser(source, options.Progress, expectedRows, pipelined, batchRows, options.CountedStatuses);
         return CsvInput.Parse(stream, options.Delimiter, source, parser.Parse);
     }
 
@@ -115,15 +121,18 @@ public static class EventLogCsvReader
     /// own, a batch or two ahead; both still go through the rows in file order, so ids follow first appearance, and the
     /// first error in the file is the one reported: the scan carries its error in the batch, thrown after the rows before it.
     /// </remarks>
-    private sealed class RowParser(string sourceName, IProgress<long>? progress, int expectedRows, bool pipelined, int batchRows)
+    private sealed class RowParser(string sourceName, IProgress<long>? progress, int expectedRows, bool pipelined, int batchRows, IReadOnlyCollection<string>? countedStatuses)
     {
         private const string RequiredColumns = $"{Columns.JourneyId}, {Columns.Timestamp} and {Columns.Channel}";
 
         // The builder's campaign id for a touchpoint without one.
         private const int NoCampaign = -1;
 
+        // The kind of a touch row whose status is not counted.
+        private const int NotCounted = -2;
+
         // Most rows of an event log are touchpoints; conversions are a few in ten.
-        private readonly JourneySetBuilder builder = new(expectedRows, expectedRows / 8);
+        private readonly JourneySetBuilder builder = new(expectedRows, expectedRows / 8) { CountedStatuses = countedStatuses };
         private int journeyColumn = -1;
         private int timestampColumn = -1;
         private int channelColumn = -1;
@@ -131,6 +140,11 @@ public static class EventLogCsvReader
         private int conversionColumn = -1;
         private int valueColumn = -1;
         private int conversionIdColumn = -1;
+        private int touchTypeColumn = -1;
+        private int statusColumn = -1;
+
+        // The id of "online", interned by the scan (the only thread that interns touch types) when a row first needs it.
+        private int defaultTouchType = -1;
         private string[] headers = [];
         private long rows;
         private int journeyId = -1;
@@ -309,9 +323,14 @@ public static class EventLogCsvReader
                 }
 
                 var kind = batch.Kinds[r];
-                if (kind < 0)
+                if (kind == NotCounted)
                 {
-                    builder.AddTouchpoint(journeyId, batch.Instants[r], batch.Channels[r], batch.Campaigns[r]);
+                    // The scan left the row's journey alone, so a journey whose rows all fall out never appears.
+                    builder.AddNotCounted(batch.Statuses[r]);
+                }
+                else if (kind < 0)
+                {
+                    builder.AddTouchpoint(journeyId, batch.Instants[r], batch.Channels[r], batch.Campaigns[r], batch.TouchTypes[r]);
                 }
                 else
                 {
@@ -387,6 +406,16 @@ public static class EventLogCsvReader
                 return ref conversionIdColumn;
             }
 
+            if (name.Equals(Columns.TouchType, StringComparison.OrdinalIgnoreCase))
+            {
+                return ref touchTypeColumn;
+            }
+
+            if (name.Equals(Columns.Status, StringComparison.OrdinalIgnoreCase))
+            {
+                return ref statusColumn;
+            }
+
             return ref Unsafe.NullRef<int>();
         }
 
@@ -446,7 +475,28 @@ public static class EventLogCsvReader
                 throw Error(line, Columns.Channel, $"is empty on a touchpoint row; a row without a '{Columns.Conversion}' is a touchpoint and needs a channel");
             }
 
-            Journey(journeyText, line, batch, r);
+            var status = -1;
+            if (statusColumn >= 0)
+            {
+                var statusText = Names.Trim(csv.GetSpan(statusColumn));
+                if (!statusText.IsEmpty)
+                {
+                    status = CsvInput.InternName(builder.Statuses, statusText, reservedApplies: false, SourceName, line, Columns.Status);
+                }
+            }
+
+            var counted = builder.Counts(status);
+            if (counted)
+            {
+                Journey(journeyText, line, batch, r);
+            }
+            else
+            {
+                CheckJourney(journeyText, line);
+                batch.JourneyEnds[r] = -1;
+            }
+
+            // A row that does not count is still read whole: its names are checked and known, only its touch is left out.
             batch.Channels[r] = CsvInput.InternName(builder.Channels, channelText, reservedApplies: true, SourceName, line, Columns.Channel);
             var campaign = NoCampaign;
             if (campaignColumn >= 0)
@@ -458,8 +508,30 @@ public static class EventLogCsvReader
                 }
             }
 
+            var touchType = -1;
+            if (touchTypeColumn >= 0)
+            {
+                var touchTypeText = Names.Trim(csv.GetSpan(touchTypeColumn));
+                if (!touchTypeText.IsEmpty)
+                {
+                    touchType = CsvInput.InternName(builder.TouchTypes, touchTypeText, reservedApplies: true, SourceName, line, Columns.TouchType);
+                }
+            }
+
+            if (touchType < 0)
+            {
+                if (defaultTouchType < 0)
+                {
+                    defaultTouchType = builder.TouchTypes.GetOrAdd(Touchpoint.DefaultTouchType);
+                }
+
+                touchType = defaultTouchType;
+            }
+
             batch.Campaigns[r] = campaign;
-            batch.Kinds[r] = -1;
+            batch.TouchTypes[r] = touchType;
+            batch.Statuses[r] = status;
+            batch.Kinds[r] = counted ? -1 : NotCounted;
         }
 
         private void ReadConversion(CsvReader csv, long line, ReadOnlySpan<byte> journeyText, ReadOnlySpan<byte> kindText, Batch batch, int r)
@@ -478,6 +550,11 @@ public static class EventLogCsvReader
 
                     CsvInput.AddToTotal(ref totalValue, value, valueText, SourceName, line, Columns.Value);
                 }
+            }
+
+            if (statusColumn >= 0 && !csv.GetSpan(statusColumn).IsBlank())
+            {
+                throw Error(line, Columns.Status, $"{CsvInput.Quote(csv.GetSpan(statusColumn))} on a conversion row; only touchpoint rows have a campaign-member status (a conversion always counts)");
             }
 
             string? id = null;
@@ -506,13 +583,7 @@ public static class EventLogCsvReader
                 return;
             }
 
-            if (!Utf8.IsValid(utf8))
-            {
-                throw Error(line, Columns.JourneyId, "is not valid UTF-8");
-            }
-
-            CsvInput.CheckName(utf8, reservedApplies: false, SourceName, line, Columns.JourneyId);
-
+            CheckJourney(utf8, line);
             batch.Append(utf8);
             batch.JourneyEnds[r] = batch.Used;
             if (utf8.Length > lastJourney.Length)
@@ -522,6 +593,16 @@ public static class EventLogCsvReader
 
             utf8.CopyTo(lastJourney);
             lastJourneyLength = utf8.Length;
+        }
+
+        private void CheckJourney(ReadOnlySpan<byte> utf8, long line)
+        {
+            if (!Utf8.IsValid(utf8))
+            {
+                throw Error(line, Columns.JourneyId, "is not valid UTF-8");
+            }
+
+            CsvInput.CheckName(utf8, reservedApplies: false, SourceName, line, Columns.JourneyId);
         }
 
         private AttributionDataException Error(long line, string? column, string detail)
@@ -544,7 +625,12 @@ public static class EventLogCsvReader
 
         public int[] Campaigns { get; } = new int[rows];
 
-        /// <summary>A conversion's kind, or −1 for a touchpoint.</summary>
+        public int[] TouchTypes { get; } = new int[rows];
+
+        /// <summary>A touch's status id, or −1 for none.</summary>
+        public int[] Statuses { get; } = new int[rows];
+
+        /// <summary>A conversion's kind, −1 for a touchpoint, or −2 for a touch row whose status is not counted.</summary>
         public int[] Kinds { get; } = new int[rows];
 
         public double[] Values { get; } = new double[rows];

@@ -5,8 +5,8 @@ namespace Attribution.IO;
 
 /// <summary>Writes event-log rows as the CSV that <see cref="EventLogCsvReader"/> reads.</summary>
 /// <remarks>
-/// <para>The header is <see cref="Header"/>: the reader's columns, then <c>touch_type</c> and <c>status</c>, which readers
-/// that do not know them ignore. A touch row fills <c>channel</c>, <c>campaign</c>, <c>touch_type</c> and <c>status</c>; a
+/// <para>The header is <see cref="Header"/>: the reader's columns, with <c>touch_type</c> and <c>status</c> last (the reader
+/// keeps the touch type and, with <see cref="EventLogCsvOptions.CountedStatuses"/>, counts touches by status). A touch row fills <c>channel</c>, <c>campaign</c>, <c>touch_type</c> and <c>status</c>; a
 /// conversion row fills <c>conversion</c> (its kind), <c>value</c> and <c>conversion_id</c>. Timestamps are written in UTC
 /// (<c>2026-03-01T09:30:00Z</c>, with a fraction only when there is one); values round-trip exactly.</para>
 /// <para>Rows are written in the order given. Fields that hold a comma, a quote or a line break are quoted, with quotes

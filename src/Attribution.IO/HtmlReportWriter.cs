@@ -50,6 +50,7 @@ public static class HtmlReportWriter
         foreach (var kind in kinds)
         {
             Credit(html, report, kind, kinds);
+            TouchTypes(html, report, kind, kinds);
             if (spend is not null)
             {
                 Roas(html, report, spend, kind, kinds);
@@ -147,6 +148,11 @@ public static class HtmlReportWriter
         Card(html, "Journeys", N0(journeys.Count));
         Card(html, "Touchpoints", N0(journeys.TouchpointCount));
         Card(html, "Conversions", N0(journeys.ConversionCount));
+        if (journeys.NotCountedByStatus.Count > 0)
+        {
+            var each = string.Join(", ", journeys.NotCountedByStatus.Select(s => $"{s.Key} {N0(s.Value)}"));
+            Card(html, "Touch rows not counted by status", $"{N0(journeys.NotCountedByStatus.Sum(s => s.Value))} ({E(each)})");
+        }
         if (report.Results[0].Options.Period is { } period)
         {
             Card(html, "Reporting period", E(FormattableString.Invariant($"{period.From:yyyy-MM-dd HH:mm} – {period.To:yyyy-MM-dd HH:mm} UTC")));
@@ -227,6 +233,43 @@ public static class HtmlReportWriter
         }
 
         html.Append("</tbody></table>\n<p class=\"note\">Spread = largest share − smallest share across models: the channels where the choice of model matters most come first.</p>\n");
+    }
+
+    // The online/offline split: only when the data has more than one touch type, where there is a split to show.
+    private static void TouchTypes(StringBuilder html, AttributionReport report, string kind, IReadOnlyList<string> kinds)
+    {
+        var types = report.Journeys.TouchTypes;
+        if (types.Count < 2)
+        {
+            return;
+        }
+
+        var values = new double[types.Count, report.Results.Count];
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Credit per touch type by model{E(Of(kind, kinds))}</h2>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<table data-table=\"{Id("touch-types", kind, kinds)}\"><thead><tr><th>Touch type</th>");
+        foreach (var r in report.Results)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<th>{E(r.Model)} value</th><th>{E(r.Model)} share</th>");
+        }
+
+        html.Append("</tr></thead><tbody>\n");
+        for (var t = 0; t < types.Count; t++)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(types[t])}</td>");
+            for (var m = 0; m < report.Results.Count; m++)
+            {
+                var result = report.Results[m].ForKind(kind);
+                var value = result.ByTouchType[t].Value;
+                values[t, m] = value;
+                html.Append(CultureInfo.InvariantCulture, $"<td>{N(value)}</td><td>{(result.CreditedValue > 0 ? P(value / result.CreditedValue) : "<span class=\"na\">n/a</span>")}</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody></table>\n");
+        BarChart(html, Id("credit-by-touch-type", kind, kinds), $"Credited value per touch type{Of(kind, kinds)}, one bar per model", [.. types], report.Results.Select(r => r.Model).ToArray(), values);
+        html.Append("<p class=\"note\">Share = the touch type's part of the value the model credited to touchpoints (touches that name no type are online).</p>\n");
     }
 
     private static void Roas(StringBuilder html, AttributionReport report, SpendTable spend, string kind, IReadOnlyList<string> kinds)

@@ -64,7 +64,7 @@ public static class SalesforceExport
     public const string OfflineTouchType = "offline";
 
     /// <summary>The touch type of a member of any other campaign.</summary>
-    public const string OnlineTouchType = "online";
+    public const string OnlineTouchType = Journeys.Touchpoint.DefaultTouchType;
 
     /// <summary>Reads an export directory.</summary>
     /// <param name="directory">The directory holding one CSV file per object.</param>

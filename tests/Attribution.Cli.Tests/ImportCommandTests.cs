@@ -109,7 +109,7 @@ public sealed class ImportCommandTests : IDisposable
             .ShouldFail(2, "--accounts-output: '", "people.csv' is also the file of --output");
     }
 
-    private static string SampleDirectory()
+    internal static string SampleDirectory()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -33,7 +33,8 @@ public sealed class EventLogCsvWriterTests
         var journey = EventLogCsvReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.ToString())), null, "events.csv").GetJourney(0);
 
         journey.Id.Should().Be("p,1");
-        journey.Touchpoints.Should().Equal(new Journeys.Touchpoint(Noon, "Trade Show", "Expo \"26\""));
+        // The reader takes the touch type back (issue 10 §2); the status only decides whether the touch counts.
+        journey.Touchpoints.Should().Equal(new Journeys.Touchpoint(Noon, "Trade Show", "Expo \"26\"", "offline"));
         journey.Conversions.Should().Equal(new Journeys.Conversion(Noon.AddDays(1), 0.1, "order", "o1"));
     }
 

@@ -43,9 +43,14 @@ internal static class AttributeCommand
                     throw CliException.Usage("--funnel and --spend: give one of them; the funnel counts conversions, spend is reported without --funnel.");
                 }
 
-                if (showFunnel && target.Grouping == ReportGrouping.Campaign)
+                if (showFunnel && target.Grouping != ReportGrouping.Channel)
                 {
-                    throw CliException.Usage("--funnel is per channel; leave out --by campaign.");
+                    throw CliException.Usage($"--funnel is per channel; leave out --by {ReportWriter.KeyName(target.Grouping)}.");
+                }
+
+                if (spendTable is not null && target.Grouping == ReportGrouping.TouchType)
+                {
+                    throw CliException.Usage("--spend is per channel or campaign; leave out --by touch-type.");
                 }
 
                 return (result, eligible) =>
@@ -72,10 +77,15 @@ internal static class AttributeCommand
             },
             new PathMode(paths, parseResult =>
             {
-                // A path file has no campaigns and no journeys to match spend to.
+                // A path file has no campaigns, no touch types and no journeys to match spend to.
                 if (parseResult.GetValue(report.By)?.Trim().Equals("campaign", StringComparison.OrdinalIgnoreCase) == true)
                 {
                     throw CliException.Usage("--by campaign needs --input; a path file has no campaigns.");
+                }
+
+                if (parseResult.GetValue(report.By)?.Trim().Equals("touch-type", StringComparison.OrdinalIgnoreCase) == true)
+                {
+                    throw CliException.Usage("--by touch-type needs --input; a path file has no touch types.");
                 }
 
                 DataOptions.RejectWithPaths(parseResult.GetValue(spend.Spend) is not null, "--spend");
@@ -105,7 +115,7 @@ internal static class AttributeCommand
     {
         var input = new Option<string>("--input")
         {
-            Description = "The event-log CSV: journey_id,timestamp,channel,campaign,conversion,value,conversion_id.",
+            Description = "The event-log CSV: journey_id,timestamp,channel,campaign,conversion,value,conversion_id (optional touch_type,status).",
             HelpName = "FILE",
             Required = pathMode is null,
         };
@@ -247,8 +257,9 @@ internal static class AttributeCommand
             var path = parseResult.GetValue(input)!;
             using var display = context.Progress is null ? null : new ProgressDisplay(context.Progress, path);
             var progress = new CancellationCheck(display, context.Cancellation);
-            var journeys = Load(path, progress);
+            var journeys = Load(path, progress, eligible.CountedStatuses);
             context.ThrowIfCancelled();
+            EligibilityOptions.NoteNotCounted(context, journeys, path);
             EligibilityOptions.Check(journeys, path, eligible);
             foreach (var (option, channels) in weights)
             {
@@ -422,8 +433,8 @@ internal static class AttributeCommand
             ? definition
             : new ModelDefinition(definition.Name, definition.Model, definition.Settings with { Markov = definition.Settings.Markov with { Progress = display } });
 
-    internal static JourneySet Load(string path, IProgress<long>? progress = null)
-        => InputFile.Read("--input", path, (stream, name) => EventLogCsvReader.Read(stream, new EventLogCsvOptions { Progress = progress }, name));
+    internal static JourneySet Load(string path, IProgress<long>? progress = null, IReadOnlyCollection<string>? countedStatuses = null)
+        => InputFile.Read("--input", path, (stream, name) => EventLogCsvReader.Read(stream, new EventLogCsvOptions { Progress = progress, CountedStatuses = countedStatuses }, name));
 
     internal static void RequireChannels(IReadOnlyList<string> knownChannels, string path, string option, IEnumerable<string> channels)
     {

@@ -55,8 +55,9 @@ internal sealed class DataOptions
             return new TrainingData(LoadPaths(pathsFile), pathsFile);
         }
 
-        var journeys = AttributeCommand.Load(inputFile!, new CancellationCheck(null, context.Cancellation));
+        var journeys = AttributeCommand.Load(inputFile!, new CancellationCheck(null, context.Cancellation), eligible.CountedStatuses);
         context.ThrowIfCancelled();
+        EligibilityOptions.NoteNotCounted(context, journeys, inputFile!);
         EligibilityOptions.Check(journeys, inputFile!, eligible);
         var kind = SingleKind(journeys, eligible.Kinds, "--conversion");
         return new TrainingData(journeys, eligible.Options, inputFile!, [kind]);

@@ -6,7 +6,7 @@ namespace Attribution.Cli.Commands;
 
 /// <summary>The options every command that attributes an event log shares: which touches are eligible (<c>--lookback</c>,
 /// <c>--reset</c>, <c>--exclude</c>, <c>--stages</c>), which conversions are reported (<c>--from</c>, <c>--to</c>) and
-/// which kinds (<c>--conversion</c>).</summary>
+/// which kinds (<c>--conversion</c>), and which campaign-member statuses make a touch (<c>--count-statuses</c>).</summary>
 internal sealed class EligibilityOptions
 {
     public Option<string[]> Lookback { get; } = new("--lookback")
@@ -51,8 +51,15 @@ internal sealed class EligibilityOptions
         HelpName = "DATE",
     };
 
+    public Option<string[]> CountStatuses { get; } = new("--count-statuses")
+    {
+        Description = "Only touch rows with one of these campaign-member statuses (the status column, ignoring case) or none are touches, for example attended,responded; the others are counted and reported as not counted by status. Default: every row counts.",
+        HelpName = "STATUS,...",
+    };
+
     public void AddTo(Command command)
     {
+        command.Add(CountStatuses);
         command.Add(Lookback);
         command.Add(Exclude);
         command.Add(Reset);
@@ -71,6 +78,7 @@ internal sealed class EligibilityOptions
         ("--stages", (parseResult.GetValue(Stages) ?? []).Length > 0),
         ("--from", parseResult.GetValue(From) is not null),
         ("--to", parseResult.GetValue(To) is not null),
+        ("--count-statuses", (parseResult.GetValue(CountStatuses) ?? []).Length > 0),
     ];
 
     /// <summary>Reads what the command line alone can check; <see cref="Check"/> checks the names against the data.</summary>
@@ -119,7 +127,31 @@ internal sealed class EligibilityOptions
         }
 
         var kinds = OptionParsers.ParseList(parseResult.GetValue(Conversion) ?? []);
-        return new EligibilitySettings(options, kinds.Count == 0 ? null : kinds);
+        var statusTexts = parseResult.GetValue(CountStatuses) ?? [];
+        var statuses = OptionParsers.ParseList(statusTexts);
+        if (statusTexts.Length > 0 && statuses.Count == 0)
+        {
+            throw CliException.Usage("--count-statuses: give at least one status, for example attended,responded.");
+        }
+
+        return new EligibilitySettings(options, kinds.Count == 0 ? null : kinds) { CountedStatuses = statuses.Count == 0 ? null : statuses };
+    }
+
+    /// <summary>Says on standard error which touch rows <c>--count-statuses</c> left out, per status, so none is dropped unseen.</summary>
+    public static void NoteNotCounted(CliContext context, JourneySet journeys, string path)
+    {
+        if (journeys.NotCountedByStatus.Count > 0)
+        {
+            context.Note($"'{path}': {DescribeNotCounted(journeys)}.");
+        }
+    }
+
+    /// <summary>"4 touch rows not counted by status (sent 3, registered 1)".</summary>
+    public static string DescribeNotCounted(JourneySet journeys)
+    {
+        var total = journeys.NotCountedByStatus.Sum(static s => (long)s.Value);
+        var each = string.Join(", ", journeys.NotCountedByStatus.Select(static s => FormattableString.Invariant($"{s.Key} {s.Value:N0}")));
+        return FormattableString.Invariant($"{total:N0} touch rows not counted by status ({each})");
     }
 
     /// <summary>Checks every channel and kind the options name against the data: a name that does not occur is a typo.</summary>
@@ -167,4 +199,7 @@ internal sealed record EligibilitySettings(AttributionOptions Options, IReadOnly
 {
     /// <summary>Gets the kinds a saved model learnt, by model name: its report shows only those.</summary>
     public IReadOnlyDictionary<string, IReadOnlyCollection<string>>? KindsOfModel { get; init; }
+
+    /// <summary>Gets the statuses <c>--count-statuses</c> counts, or null for every row.</summary>
+    public IReadOnlyCollection<string>? CountedStatuses { get; init; }
 }

@@ -9,8 +9,8 @@ internal sealed class ReportOptions
 {
     public Option<string?> By { get; } = new("--by")
     {
-        Description = "Rows per channel or per campaign (touches without a campaign count as (none)).",
-        HelpName = "channel|campaign",
+        Description = "Rows per channel, per campaign (touches without a campaign count as (none)) or per touch type (online, offline …; the touch_type column, default online).",
+        HelpName = "channel|campaign|touch-type",
     };
 
     public Option<string?> Format { get; } = Grid.CreateFormat();
@@ -31,7 +31,8 @@ internal sealed class ReportOptions
         {
             null or "channel" => ReportGrouping.Channel,
             "campaign" => ReportGrouping.Campaign,
-            _ => throw CliException.Usage($"--by: '{parseResult.GetValue(By)}' is not a grouping; use channel or campaign."),
+            "touch-type" => ReportGrouping.TouchType,
+            _ => throw CliException.Usage($"--by: '{parseResult.GetValue(By)}' is not a grouping; use channel, campaign or touch-type."),
         };
 
         var output = parseResult.GetValue(Output);

@@ -80,6 +80,11 @@ internal static class SuspiciousCommand
         command.SetAction(parseResult =>
         {
             var target = report.Resolve(parseResult, context);
+            if (target.Grouping == ReportGrouping.TouchType)
+            {
+                throw CliException.Usage("--by touch-type: suspicious flags channels or campaigns; use --by channel or --by campaign.");
+            }
+
             if ((parseResult.GetValue(eligibility.Conversion) ?? []).Length > 0)
             {
                 throw CliException.Usage("--conversion: suspicious reads the funnel of --stages; leave out --conversion.");
@@ -107,8 +112,9 @@ internal static class SuspiciousCommand
 
             var eligible = eligibility.Parse(parseResult, new AttributionOptions { Progress = new CancellationCheck(null, context.Cancellation) });
             var path = parseResult.GetValue(input)!;
-            var journeys = AttributeCommand.Load(path, new CancellationCheck(null, context.Cancellation));
+            var journeys = AttributeCommand.Load(path, new CancellationCheck(null, context.Cancellation), eligible.CountedStatuses);
             context.ThrowIfCancelled();
+            EligibilityOptions.NoteNotCounted(context, journeys, path);
             EligibilityOptions.Check(journeys, path, eligible);
             var options = eligible.Options;
             var defaultStages = options.Stages.Count == 0;

@@ -32,6 +32,9 @@ internal sealed record CreditBlock(string Model, string Kind, double TotalConver
 /// <param name="Period">The reporting period, or null when every conversion is reported.</param>
 internal sealed record CreditReport(IReadOnlyList<CreditBlock> Blocks, string KeyHeader, string Summary, ReportingPeriod? Period)
 {
+    /// <summary>Gets the touch rows <c>--count-statuses</c> left out, per status (empty when every row counted).</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> NotCountedByStatus { get; init; } = [];
+
     /// <summary>Takes the blocks of an engine report: one per model and kind, keeping only <paramref name="kinds"/> when
     /// given, and for a model named in <paramref name="kindsOfModel"/> only the kinds it learnt.</summary>
     public static CreditReport From(AttributionReport report, ReportGrouping grouping, IReadOnlyCollection<string>? kinds = null, IReadOnlyDictionary<string, IReadOnlyCollection<string>>? kindsOfModel = null)
@@ -54,14 +57,24 @@ internal sealed record CreditReport(IReadOnlyList<CreditBlock> Blocks, string Ke
                     kind.TotalValue,
                     kind.UnattributedConversions,
                     kind.UnattributedValue,
-                    grouping == ReportGrouping.Campaign ? kind.ByCampaign : kind.ByChannel));
+                    grouping switch
+                    {
+                        ReportGrouping.Campaign => kind.ByCampaign,
+                        ReportGrouping.TouchType => kind.ByTouchType,
+                        _ => kind.ByChannel,
+                    }));
             }
         }
 
         var journeys = report.Journeys;
         var summary = FormattableString.Invariant($"{journeys.Count:N0} journeys, {journeys.TouchpointCount:N0} touchpoints, {journeys.ConversionCount:N0} conversions");
+        if (journeys.NotCountedByStatus.Count > 0)
+        {
+            summary += ", " + Commands.EligibilityOptions.DescribeNotCounted(journeys);
+        }
+
         var period = report.Results.Count > 0 ? report.Results[0].Options.Period : null;
-        return new CreditReport(blocks, ReportWriter.KeyHeader(grouping), summary, period);
+        return new CreditReport(blocks, ReportWriter.KeyHeader(grouping), summary, period) { NotCountedByStatus = journeys.NotCountedByStatus };
     }
 
     /// <summary>Describes the period for people: "from 2026-01-01T00:00:00Z to 2026-04-01T00:00:00Z (exclusive)".</summary>

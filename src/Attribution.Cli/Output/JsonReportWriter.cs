@@ -22,7 +22,8 @@ internal static class JsonReportWriter
         }
 
         var period = report.Period is { } p ? new JsonPeriod(CreditReport.Instant(p.From), CreditReport.Instant(p.To)) : null;
-        writer.Write(JsonSerializer.Serialize(new JsonReport(period, blocks), CliJsonContext.Default.JsonReport));
+        var notCounted = report.NotCountedByStatus.Count == 0 ? null : report.NotCountedByStatus.Select(static s => new JsonStatusCount(s.Key, s.Value)).ToList();
+        writer.Write(JsonSerializer.Serialize(new JsonReport(period, blocks) { NotCountedByStatus = notCounted }, CliJsonContext.Default.JsonReport));
         writer.Write('\n');
     }
 
@@ -39,7 +40,15 @@ internal static class JsonReportWriter
 }
 
 /// <summary>The JSON document: the reporting period (null when every conversion is reported) and one entry per model × kind.</summary>
-internal sealed record JsonReport(JsonPeriod? Period, IReadOnlyList<JsonBlock> Blocks);
+internal sealed record JsonReport(JsonPeriod? Period, IReadOnlyList<JsonBlock> Blocks)
+{
+    /// <summary>Gets the touch rows --count-statuses left out, per status; absent when every row counted.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<JsonStatusCount>? NotCountedByStatus { get; init; }
+}
+
+/// <summary>The touch rows of one campaign-member status that were not counted.</summary>
+internal sealed record JsonStatusCount(string Status, int Rows);
 
 /// <summary>The reporting period: from inclusive, to exclusive, ISO-8601 UTC.</summary>
 internal sealed record JsonPeriod(string From, string To);

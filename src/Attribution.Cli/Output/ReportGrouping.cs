@@ -8,4 +8,7 @@ internal enum ReportGrouping
 
     /// <summary>One row per campaign, touches without one under <c>(none)</c>.</summary>
     Campaign,
+
+    /// <summary>One row per touch type (<c>online</c>, <c>offline</c> …).</summary>
+    TouchType,
 }

@@ -22,5 +22,13 @@ internal static class ReportWriter
     }
 
     /// <summary>Gets the header of the key column.</summary>
-    public static string KeyHeader(ReportGrouping grouping) => grouping == ReportGrouping.Campaign ? "campaign" : "channel";
+    public static string KeyHeader(ReportGrouping grouping) => grouping switch
+    {
+        ReportGrouping.Campaign => "campaign",
+        ReportGrouping.TouchType => "touch_type",
+        _ => "channel",
+    };
+
+    /// <summary>Gets the grouping as <c>--by</c> spells it.</summary>
+    public static string KeyName(ReportGrouping grouping) => grouping == ReportGrouping.TouchType ? "touch-type" : KeyHeader(grouping);
 }

@@ -10,4 +10,6 @@ internal static class Columns
     public const string Conversion = "conversion";
     public const string Value = "value";
     public const string ConversionId = "conversion_id";
+    public const string TouchType = "touch_type";
+    public const string Status = "status";
 }

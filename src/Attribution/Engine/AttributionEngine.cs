@@ -313,23 +313,37 @@ public sealed class AttributionEngine
                 byChannel[c] = new CreditTotal(channels[c], sum.GetElement(0), sum.GetElement(1));
             }
 
-            // Campaign ids first, then the slot of touches without a campaign (slot 0) when some touch has none.
+            // Campaign ids first, then the slot of touches without a campaign (slot 0) when some touch has none. With
+            // several touch types each campaign has a slot per type, added in type order (a fixed order, so fixed bits).
             var slots = first.CampaignSlots;
-            var byCampaign = new List<CreditTotal>(slots);
+            var perType = campaigns.Count + 1;
+            var byCampaign = new List<CreditTotal>(perType);
             for (var c = 0; c < campaigns.Count; c++)
             {
-                var sum = campaignSums[(k * slots) + c + 1];
+                var sum = SumOverTypes(campaignSums, k * slots, c + 1, perType, slots);
                 byCampaign.Add(new CreditTotal(campaigns[c], sum.GetElement(0), sum.GetElement(1)));
             }
 
             if (hasNoCampaign)
             {
-                var sum = campaignSums[k * slots];
+                var sum = SumOverTypes(campaignSums, k * slots, 0, perType, slots);
                 byCampaign.Add(new CreditTotal(AttributionResult.NoCampaignKey, sum.GetElement(0), sum.GetElement(1)));
             }
 
+            var byTouchType = new CreditTotal[journeys.TouchTypeTable.Count];
+            for (var t = 0; t < byTouchType.Length; t++)
+            {
+                var sum = Vector128<double>.Zero;
+                for (var s = 0; s < perType && (t * perType) + s < slots; s++)
+                {
+                    sum += campaignSums[(k * slots) + (t * perType) + s];
+                }
+
+                byTouchType[t] = new CreditTotal(journeys.TouchTypeTable[t], sum.GetElement(0), sum.GetElement(1));
+            }
+
             var kind = kinds == 0 ? Conversion.DefaultKind : journeys.KindTable[k];
-            results[k] = new KindResult(kind, byChannel, byCampaign, conversions[k], totalValue[k], unattributed[k], unattributedValue[k]);
+            results[k] = new KindResult(kind, byChannel, byCampaign, conversions[k], totalValue[k], unattributed[k], unattributedValue[k]) { ByTouchType = new CreditTotals(byTouchType) };
         }
 
         IReadOnlyList<TouchpointCredit> touchpoints = [];
@@ -345,6 +359,18 @@ public sealed class AttributionEngine
         }
 
         return new AttributionResult(model.Name, journeys, Options, results, touchpoints) { RunModel = model };
+    }
+
+    // One campaign slot's (conversions, value) summed over the touch types' runs of slots.
+    private static Vector128<double> SumOverTypes(Vector128<double>[] sums, int kindStart, int slot, int perType, int slots)
+    {
+        var sum = sums[kindStart + slot];
+        for (var at = slot + perType; at < slots; at += perType)
+        {
+            sum += sums[kindStart + at];
+        }
+
+        return sum;
     }
 
     private static void Add(Vector128<double>[] into, Vector128<double>[] from)

@@ -116,6 +116,7 @@ internal static class CreditAllocator
         var touchTicks = set.TouchTicks;
         var touchChannels = set.TouchChannels;
         var touchCampaigns = set.TouchCampaigns;
+        var touchKeys = set.RollupKeys;
         ref var channelTotals = ref MemoryMarshal.GetArrayDataReference(totals.Channels);
         ref var campaignTotals = ref MemoryMarshal.GetArrayDataReference(totals.Campaigns);
         var channelCount = totals.ChannelCount;
@@ -126,8 +127,10 @@ internal static class CreditAllocator
         long[] gatheredTicks = [];
         int[] gatheredChannels = [];
         int[] gatheredCampaigns = [];
+        int[] gatheredKeys = [];
         if (flags is not null)
         {
+            gatheredKeys = set.TouchTypeKeys is null ? [] : new int[longest];
             gathered = new int[longest];
             gatheredTicks = new long[longest];
             gatheredChannels = new int[longest];
@@ -159,6 +162,7 @@ internal static class CreditAllocator
                 MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(touchTicks), start), count),
                 MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(touchChannels), start), count),
                 MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(touchCampaigns), start), count),
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(touchKeys), start), count),
                 conversionTicks[c],
                 value,
                 c,
@@ -176,12 +180,17 @@ internal static class CreditAllocator
                     gatheredTicks[i] = touchTicks[t];
                     gatheredChannels[i] = touchChannels[t];
                     gatheredCampaigns[i] = touchCampaigns[t];
+                    if (gatheredKeys.Length > 0)
+                    {
+                        gatheredKeys[i] = touchKeys[t];
+                    }
                 }
 
                 window = new CreditWindow(
                     gatheredTicks.AsSpan(0, kept),
                     gatheredChannels.AsSpan(0, kept),
                     gatheredCampaigns.AsSpan(0, kept),
+                    gatheredKeys.Length > 0 ? gatheredKeys.AsSpan(0, kept) : gatheredCampaigns.AsSpan(0, kept),
                     conversionTicks[c],
                     value,
                     c,

@@ -12,7 +12,7 @@ internal sealed class PartitionTotals
     {
         Kinds = Math.Max(1, journeys.KindTable.Count);
         ChannelCount = journeys.ChannelTable.Count;
-        CampaignSlots = journeys.CampaignTable.Count + 1;
+        CampaignSlots = (journeys.CampaignTable.Count + 1) * (journeys.TouchTypeKeys is null ? 1 : journeys.TouchTypeTable.Count);
         Channels = new Vector128<double>[Kinds * ChannelCount];
         Campaigns = new Vector128<double>[Kinds * CampaignSlots];
         UnattributedConversions = new int[Kinds];
@@ -26,7 +26,8 @@ internal sealed class PartitionTotals
 
     public int ChannelCount { get; }
 
-    /// <summary>Gets the campaign slots per kind: slot 0 holds touches without a campaign, slot id + 1 campaign id.</summary>
+    /// <summary>Gets the campaign slots per kind: slot 0 holds touches without a campaign, slot id + 1 campaign id; with
+    /// several touch types, one such run of slots per type (slot key + 1, see <see cref="JourneySet.TouchTypeKeys"/>).</summary>
     public int CampaignSlots { get; }
 
     /// <summary>Gets (conversions, value) per kind × channel id.</summary>

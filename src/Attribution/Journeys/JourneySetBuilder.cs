@@ -5,9 +5,11 @@ namespace Attribution.Journeys;
 /// <para>Rows of different journeys may be interleaved and need not be in time order: <see cref="Build"/> groups them by
 /// journey (journeys in order of first appearance) and sorts each journey by instant with a stable sort, so rows at the
 /// same instant keep their input order.</para>
-/// <para>Names are interned through <see cref="JourneyIds"/>, <see cref="Channels"/>, <see cref="Campaigns"/> and
-/// <see cref="Kinds"/>; readers can intern straight from UTF-8 or character spans without allocating strings.
-/// A builder is not thread-safe.</para>
+/// <para>Names are interned through <see cref="JourneyIds"/>, <see cref="Channels"/>, <see cref="Campaigns"/>,
+/// <see cref="TouchTypes"/>, <see cref="Statuses"/> and <see cref="Kinds"/>; readers can intern straight from UTF-8 or
+/// character spans without allocating strings. A builder is not thread-safe.</para>
+/// <para>With <see cref="CountedStatuses"/>, only touches with one of those campaign-member statuses (or none) are
+/// touchpoints; the others are counted per status (<see cref="JourneySet.NotCountedByStatus"/>), never dropped unseen.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -55,6 +57,15 @@ public sealed class JourneySetBuilder
     private GrowableColumn<string?>? conversionIds;
     private bool built;
 
+    // Touch types cost a column only once two touches differ: until then every touch has uniformType.
+    private GrowableColumn<int>? touchTypes;
+    private int uniformType = -1;
+    private int defaultType = -1;
+
+    private HashSet<string>? countedStatuses;
+    private readonly List<bool> statusCounts = [];
+    private readonly List<int> notCounted = [];
+
     /// <summary>Gets the table that interns journey ids; a journey's id is its index in the built set.</summary>
     public SymbolTable JourneyIds { get; } = new();
 
@@ -67,21 +78,73 @@ public sealed class JourneySetBuilder
     /// <summary>Gets the table that interns conversion kinds.</summary>
     public SymbolTable Kinds { get; } = new();
 
+    /// <summary>Gets the table that interns touch types (<c>online</c>, <c>offline</c>, <c>sales</c> …).</summary>
+    public SymbolTable TouchTypes { get; } = new();
+
+    /// <summary>Gets the table that interns campaign-member statuses (<c>sent</c>, <c>attended</c> …); a status decides
+    /// whether a touch counts (<see cref="CountedStatuses"/>) and is not kept in the set.</summary>
+    public SymbolTable Statuses { get; } = new();
+
+    /// <summary>Gets the campaign-member statuses whose touches count, compared ignoring case (CRMs write <c>Responded</c>,
+    /// people type <c>responded</c>); a touch with no status always counts.</summary>
+    /// <value>The default value is <see langword="null"/>: every touch counts, whatever its status.</value>
+    /// <exception cref="ArgumentException">A status is empty, white space or holds a control character, or the collection is empty.</exception>
+    public IReadOnlyCollection<string>? CountedStatuses
+    {
+        get => countedStatuses;
+        init
+        {
+            if (value is null)
+            {
+                countedStatuses = null;
+                return;
+            }
+
+            if (value.Count == 0)
+            {
+                throw new ArgumentException("Give at least one counted status, or null to count every touch.", nameof(CountedStatuses));
+            }
+
+            var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var status in value)
+            {
+                set.Add(Names.Require(status, nameof(CountedStatuses), reservedApplies: false));
+            }
+
+            countedStatuses = set;
+        }
+    }
+
     /// <summary>Gets the number of touchpoints added so far.</summary>
     public int TouchpointCount => touchTicks.Count;
 
     /// <summary>Gets the number of conversions added so far.</summary>
     public int ConversionCount => conversionTicks.Count;
 
-    /// <summary>Adds one touchpoint.</summary>
+    /// <summary>Adds one touchpoint, unless its status is not counted (see <see cref="CountedStatuses"/>).</summary>
     /// <param name="journey">The journey's id from <see cref="JourneyIds"/>.</param>
     /// <param name="instant">When the touch happened.</param>
     /// <param name="channel">The channel's id from <see cref="Channels"/>.</param>
     /// <param name="campaign">The campaign's id from <see cref="Campaigns"/>, or −1 for none.</param>
+    /// <param name="touchType">The touch type's id from <see cref="TouchTypes"/>, or −1 for <see cref="Touchpoint.DefaultTouchType"/>.</param>
+    /// <param name="status">The campaign-member status's id from <see cref="Statuses"/>, or −1 for none.</param>
+    /// <returns><see langword="true"/> when the touch was added; <see langword="false"/> when its status is not counted: it
+    /// is then counted in <see cref="JourneySet.NotCountedByStatus"/> instead (intern the journey only for rows that count,
+    /// see <see cref="Counts"/>: a journey with no row makes <see cref="Build"/> throw).</returns>
     /// <exception cref="ArgumentOutOfRangeException">An id is not in its table.</exception>
-    public void AddTouchpoint(int journey, DateTimeOffset instant, int channel, int campaign = -1)
+    public bool AddTouchpoint(int journey, DateTimeOffset instant, int channel, int campaign = -1, int touchType = -1, int status = -1)
     {
         EnsureNotBuilt();
+        if (status != -1)
+        {
+            CheckId(status, Statuses, nameof(status));
+            if (!Counts(status))
+            {
+                AddNotCounted(status);
+                return false;
+            }
+        }
+
         CheckId(journey, JourneyIds, nameof(journey));
         CheckId(channel, Channels, nameof(channel));
         if (campaign != JourneySet.NoCampaign)
@@ -89,10 +152,85 @@ public sealed class JourneySetBuilder
             CheckId(campaign, Campaigns, nameof(campaign));
         }
 
+        if (touchType == -1)
+        {
+            touchType = DefaultType();
+        }
+        else
+        {
+            CheckId(touchType, TouchTypes, nameof(touchType));
+        }
+
         touchJourneys.Add(journey);
         touchTicks.Add(instant.UtcTicks);
         touchChannels.Add(channel);
         touchCampaigns.Add(campaign);
+        AddType(touchType);
+        return true;
+    }
+
+    /// <summary>Gets whether touches with a status count (<see cref="CountedStatuses"/>).</summary>
+    /// <param name="status">The status's id from <see cref="Statuses"/>, or −1 for none (which always counts).</param>
+    /// <returns>Whether such a touch is a touchpoint.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not in its table.</exception>
+    public bool Counts(int status)
+    {
+        if (status == -1 || countedStatuses is null)
+        {
+            return true;
+        }
+
+        CheckId(status, Statuses, nameof(status));
+
+        // Statuses are few: each is looked up in the counted set once.
+        while (statusCounts.Count <= status)
+        {
+            statusCounts.Add(countedStatuses.Contains(Statuses[statusCounts.Count]));
+        }
+
+        return statusCounts[status];
+    }
+
+    /// <summary>Counts one touch row left out for its status: the one home of the tally, for <see cref="AddTouchpoint"/> and
+    /// for readers, which decide before they intern the row's journey.</summary>
+    internal void AddNotCounted(int status)
+    {
+        while (notCounted.Count <= status)
+        {
+            notCounted.Add(0);
+        }
+
+        notCounted[status]++;
+    }
+
+    private int DefaultType()
+    {
+        if (defaultType < 0)
+        {
+            defaultType = TouchTypes.GetOrAdd(Touchpoint.DefaultTouchType);
+        }
+
+        return defaultType;
+    }
+
+    private void AddType(int touchType)
+    {
+        if (touchTypes is null)
+        {
+            if (uniformType < 0 || touchType == uniformType)
+            {
+                uniformType = touchType;
+                return;
+            }
+
+            touchTypes = new GrowableColumn<int>(Math.Max(64, touchTicks.Count));
+            for (var i = 0; i < touchTicks.Count - 1; i++)
+            {
+                touchTypes.Add(uniformType);
+            }
+        }
+
+        touchTypes.Add(touchType);
     }
 
     /// <summary>Adds one conversion.</summary>
@@ -148,6 +286,7 @@ public sealed class JourneySetBuilder
             touchTicks.Add(t.Instant.UtcTicks);
             touchChannels.Add(Channels.GetOrAdd(t.Channel));
             touchCampaigns.Add(t.Campaign is null ? JourneySet.NoCampaign : Campaigns.GetOrAdd(t.Campaign));
+            AddType(TouchTypes.GetOrAdd(t.TouchType));
         }
 
         foreach (var c in journey.Conversions)
@@ -170,12 +309,16 @@ public sealed class JourneySetBuilder
         Names.CheckTable(Channels, "Channel", reservedApplies: true, nameof(Channels));
         Names.CheckTable(Campaigns, "Campaign", reservedApplies: true, nameof(Campaigns));
         Names.CheckTable(Kinds, "Conversion kind", reservedApplies: false, nameof(Kinds));
+        Names.CheckTable(TouchTypes, "Touch type", reservedApplies: true, nameof(TouchTypes));
+        Names.CheckTable(Statuses, "Status", reservedApplies: false, nameof(Statuses));
         Names.CheckTable(JourneyIds, "Journey id", reservedApplies: false, nameof(JourneyIds));
         built = true;
         JourneyIds.Freeze();
         Channels.Freeze();
         Campaigns.Freeze();
         Kinds.Freeze();
+        TouchTypes.Freeze();
+        Statuses.Freeze();
         var journeyCount = JourneyIds.Count;
 
         var touchOffsets = Offsets(touchJourneys, journeyCount);
@@ -184,11 +327,14 @@ public sealed class JourneySetBuilder
         {
             if (touchOffsets[j] == touchOffsets[j + 1] && conversionOffsets[j] == conversionOffsets[j + 1])
             {
-                throw new InvalidOperationException($"Journey '{JourneyIds[j]}' has neither touchpoints nor conversions.");
+                // With counted statuses the likely cause is a journey interned for a row that then did not count.
+                var hint = notCounted.Count > 0 ? " (intern a journey only for rows that count: see Counts)" : string.Empty;
+                throw new InvalidOperationException($"Journey '{JourneyIds[j]}' has neither touchpoints nor conversions{hint}.");
             }
         }
 
         var touchOrder = GroupAndSort(touchJourneys, touchTicks, touchOffsets);
+        var campaigns = Permute(touchCampaigns, touchOrder);
         var conversionOrder = GroupAndSort(conversionJourneys, conversionTicks, conversionOffsets);
 
         return new JourneySet(
@@ -199,12 +345,49 @@ public sealed class JourneySetBuilder
             touchOffsets,
             Permute(touchTicks, touchOrder),
             Permute(touchChannels, touchOrder),
-            Permute(touchCampaigns, touchOrder),
+            campaigns,
+            TouchTypes,
+            TouchTypeKeys(campaigns, touchOrder),
+            NotCountedByStatus(),
             conversionOffsets,
             Permute(conversionTicks, conversionOrder),
             Permute(conversionValues, conversionOrder),
             Permute(conversionKinds, conversionOrder),
             conversionIds is null ? null : Permute(conversionIds, conversionOrder));
+    }
+
+    /// <summary>The set's <see cref="JourneySet.TouchTypeKeys"/>: null while every touch has type 0.</summary>
+    private int[]? TouchTypeKeys(int[] campaigns, int[]? order)
+    {
+        if (touchTypes is null && uniformType <= 0)
+        {
+            return null;
+        }
+
+        var slots = Campaigns.Count + 1;
+        var keys = new int[campaigns.Length];
+        var types = touchTypes is null ? default : touchTypes.AsSpan();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var type = touchTypes is null ? uniformType : types[order is null ? i : order[i]];
+            keys[i] = checked(campaigns[i] + (type * slots));
+        }
+
+        return keys;
+    }
+
+    private KeyValuePair<string, int>[] NotCountedByStatus()
+    {
+        var counts = new List<KeyValuePair<string, int>>();
+        for (var s = 0; s < notCounted.Count; s++)
+        {
+            if (notCounted[s] > 0)
+            {
+                counts.Add(new(Statuses[s], notCounted[s]));
+            }
+        }
+
+        return [.. counts];
     }
 
     private static int[] Offsets(GrowableColumn<int> journeys, int journeyCount)

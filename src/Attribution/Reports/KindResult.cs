@@ -1,7 +1,7 @@
 namespace Attribution.Reports;
 
-/// <summary>What one model credited for the conversions of one kind (leads, opportunities, orders …): totals per channel
-/// and per campaign, and the conversions no touchpoint earned.</summary>
+/// <summary>What one model credited for the conversions of one kind (leads, opportunities, orders …): totals per channel,
+/// per campaign and per touch type, and the conversions no touchpoint earned.</summary>
 /// <remarks>
 /// Credit is conserved per kind: <see cref="CreditedConversions"/> + <see cref="UnattributedConversions"/> = <see cref="ConversionCount"/>,
 /// and <see cref="CreditedValue"/> + <see cref="UnattributedValue"/> = <see cref="TotalValue"/>, up to floating-point rounding.
@@ -32,6 +32,12 @@ public sealed class KindResult
 
     /// <summary>Gets the credit of every campaign in the data, in order of first appearance, then <see cref="AttributionResult.NoCampaignKey"/> when some touch has no campaign.</summary>
     public CreditTotals ByCampaign { get; }
+
+    /// <summary>Gets the credit of every touch type in the data (<c>online</c>, <c>offline</c> …), in order of first
+    /// appearance; the rows add up to <see cref="CreditedConversions"/> and <see cref="CreditedValue"/>, as the channel rows do.</summary>
+    /// <remarks>Touches that name no type are <see cref="Journeys.Touchpoint.DefaultTouchType"/>. Also looked up by name:
+    /// <c>ByTouchType["offline"]</c>.</remarks>
+    public CreditTotals ByTouchType { get; internal init; } = new([]);
 
     /// <summary>Gets the number of conversions of this kind reported (inside the period, when there is one).</summary>
     public int ConversionCount { get; }

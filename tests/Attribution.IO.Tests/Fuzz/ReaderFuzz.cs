@@ -31,6 +31,16 @@ internal static class ReaderFuzz
         + "email,2026-03-01T09:00:00Z,a\n"
         + "search,2026-03-01T09:30:00Z,b\n";
 
+    // Touch types and campaign-member statuses (issue 10 §2); read with and without counted statuses.
+    private const string EventLogTypedSeed =
+        "journey_id,timestamp,channel,campaign,conversion,value,conversion_id,touch_type,status\n"
+        + "u1,2026-03-01T09:00:00Z,email,expo,,,,,Sent\n"
+        + "u1,2026-03-02T09:00:00Z,events,expo,,,,offline,Attended\n"
+        + "u2,2026-03-02T09:00:00Z,calls,,,,,sales,\n"
+        + "u3,2026-03-02T09:00:00Z,email,expo,,,,online,registered\n"
+        + "u1,2026-03-03T09:00:00Z,,,order,120.5,o-1,,\n"
+        + "u2,2026-03-04T09:00:00Z,,,lead,,,,\n";
+
     private const string PathSeed =
         "path,total_conversions,total_conversion_value,total_null\n"
         + "search > email > direct,3,360.5,10\n"
@@ -105,14 +115,16 @@ internal static class ReaderFuzz
         var paths = PathCsvReader.Read(new MemoryStream(utf8.GetBytes(PathSeed)));
         return new Dictionary<string, Target>
         {
-            [EventLog] = new([utf8.GetBytes(EventLogSeed), utf8.GetBytes(EventLogMinimalSeed)], typeof(AttributionDataException), (input, random) =>
+            [EventLog] = new([utf8.GetBytes(EventLogSeed), utf8.GetBytes(EventLogMinimalSeed), utf8.GetBytes(EventLogTypedSeed)], typeof(AttributionDataException), (input, random) =>
             {
                 using var stream = new MemoryStream(input);
 
                 // Both ways the reader can run: the scan interleaved with interning, or on its own thread; small batches
-                // put batch boundaries (and errors carried across them) everywhere.
-                var set = EventLogCsvReader.Read(stream, null, "fuzz.csv", pipelined: random.Next(4) == 0, batchRows: 1 + random.Next(8));
-                return Broken(set.Channels, true) ?? Broken(set.Campaigns, true) ?? Broken(set.Kinds, false) ?? Broken(set.JourneyIds, false);
+                // put batch boundaries (and errors carried across them) everywhere. Half the cases count only some statuses.
+                var options = random.Next(2) == 0 ? null : new EventLogCsvOptions { CountedStatuses = ["attended", "responded"] };
+                var set = EventLogCsvReader.Read(stream, options, "fuzz.csv", pipelined: random.Next(4) == 0, batchRows: 1 + random.Next(8));
+                return Broken(set.Channels, true) ?? Broken(set.Campaigns, true) ?? Broken(set.Kinds, false) ?? Broken(set.JourneyIds, false)
+                    ?? Broken(set.TouchTypes, true) ?? Broken([.. set.NotCountedByStatus.Select(s => s.Key)], false) ?? TouchTypesReadBack(set, options);
             }),
             [Paths] = new([utf8.GetBytes(PathSeed)], typeof(AttributionDataException), (input, _) =>
             {
@@ -160,6 +172,28 @@ internal static class ReaderFuzz
             if (reservedApplies && name is "(unattributed)" or "(none)" or "(total)")
             {
                 return $"'{name}' is a built-in key";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every touch's type is one of the set's; only statuses outside the counted ones are left out.</summary>
+    private static string? TouchTypesReadBack(Journeys.JourneySet set, EventLogCsvOptions? options)
+    {
+        for (var i = 0; i < set.TouchpointCount; i++)
+        {
+            if (!set.TouchTypes.Contains(set.GetTouchpoint(i).TouchType))
+            {
+                return $"touch {i} has type '{set.GetTouchpoint(i).TouchType}', which is not among the set's";
+            }
+        }
+
+        foreach (var (status, count) in set.NotCountedByStatus)
+        {
+            if (options is null || count <= 0 || status.Equals("attended", StringComparison.OrdinalIgnoreCase) || status.Equals("responded", StringComparison.OrdinalIgnoreCase))
+            {
+                return $"status '{status}' was left out {count} times";
             }
         }
 

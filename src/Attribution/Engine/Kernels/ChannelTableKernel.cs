@@ -34,7 +34,7 @@ internal readonly struct ChannelTableKernel : ICreditKernel
         }
 
         var scale = WeightScaling.Scale(w, sum);
-        var campaigns = window.Campaigns;
+        var campaigns = window.RollupKeys;
         for (var i = 0; i < w.Length; i++)
         {
             rollup.Add(channels[i], campaigns[i], w[i] * scale);

@@ -4,7 +4,7 @@ namespace Attribution.Engine.Kernels;
 /// engine's scratch buffers when excluded touches were skipped.</summary>
 internal readonly ref struct CreditWindow
 {
-    public CreditWindow(ReadOnlySpan<long> ticks, ReadOnlySpan<int> channels, ReadOnlySpan<int> campaigns, long at, double value, int conversion, int firstTouch, ReadOnlySpan<int> gathered, int kind = 0, ReadOnlySpan<int> milestones = default)
+    public CreditWindow(ReadOnlySpan<long> ticks, ReadOnlySpan<int> channels, ReadOnlySpan<int> campaigns, ReadOnlySpan<int> rollupKeys, long at, double value, int conversion, int firstTouch, ReadOnlySpan<int> gathered, int kind = 0, ReadOnlySpan<int> milestones = default)
     {
         Kind = kind;
         MilestoneTouches = milestones;
@@ -14,6 +14,7 @@ internal readonly ref struct CreditWindow
         Ticks = ticks;
         Channels = channels;
         Campaigns = campaigns;
+        RollupKeys = rollupKeys;
         At = at;
         Value = value;
     }
@@ -24,6 +25,10 @@ internal readonly ref struct CreditWindow
 
     /// <summary>Gets campaign ids; −1 for none.</summary>
     public ReadOnlySpan<int> Campaigns { get; }
+
+    /// <summary>Gets the key each touch's credit is rolled up under (<see cref="Journeys.JourneySet.RollupKeys"/>): the
+    /// campaign id itself while the set has one touch type.</summary>
+    public ReadOnlySpan<int> RollupKeys { get; }
 
     public int Count => Channels.Length;
 

@@ -8,7 +8,7 @@ internal readonly struct FirstTouchKernel : ICreditKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Credit(in CreditWindow window, ref Rollup rollup)
     {
-        rollup.Add(window.Channels[0], window.Campaigns[0], 1);
+        rollup.Add(window.Channels[0], window.RollupKeys[0], 1);
         return true;
     }
 }

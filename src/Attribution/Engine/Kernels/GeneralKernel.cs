@@ -54,7 +54,7 @@ internal struct GeneralKernel : ICreditKernel
         }
 
         var channels = window.Channels;
-        var campaigns = window.Campaigns;
+        var campaigns = window.RollupKeys;
         for (var i = 0; i < count; i++)
         {
             rollup.Add(channels[i], campaigns[i], w[i]);

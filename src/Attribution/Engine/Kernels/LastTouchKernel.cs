@@ -9,7 +9,7 @@ internal readonly struct LastTouchKernel : ICreditKernel
     public bool Credit(in CreditWindow window, ref Rollup rollup)
     {
         var last = window.Count - 1;
-        rollup.Add(window.Channels[last], window.Campaigns[last], 1);
+        rollup.Add(window.Channels[last], window.RollupKeys[last], 1);
         return true;
     }
 }

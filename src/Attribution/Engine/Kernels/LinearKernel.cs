@@ -23,7 +23,7 @@ internal readonly struct LinearKernel : ICreditKernel
         var n = window.Count;
         var share = (uint)n < (uint)shares.Length ? shares[n] : 1 / (double)n;
         var channels = window.Channels;
-        var campaigns = window.Campaigns;
+        var campaigns = window.RollupKeys;
         for (var i = 0; i < channels.Length; i++)
         {
             rollup.Add(channels[i], campaigns[i], share);

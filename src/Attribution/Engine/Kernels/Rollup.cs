@@ -18,7 +18,7 @@ internal ref struct Rollup
 #endif
 
     /// <param name="channels">The totals of the conversion's kind, by channel id.</param>
-    /// <param name="campaigns">The totals of the conversion's kind, by campaign slot.</param>
+    /// <param name="campaigns">The totals of the conversion's kind, by campaign slot (a campaign × touch-type slot when the set has several touch types).</param>
     /// <param name="value">The conversion's value.</param>
     /// <param name="channelCount">How many channel totals there are (checked in debug builds).</param>
     /// <param name="campaignSlots">How many campaign slots there are (checked in debug builds).</param>
@@ -38,7 +38,8 @@ internal ref struct Rollup
 
     /// <summary>Credits one touch with a share of the conversion.</summary>
     /// <param name="channel">The touch's channel id.</param>
-    /// <param name="campaign">The touch's campaign id, −1 for none (slot 0 holds those, so id + 1 indexes without a branch).</param>
+    /// <param name="campaign">The touch's roll-up key (<see cref="CreditWindow.RollupKeys"/>): its campaign id, −1 for none (slot
+    /// 0 holds those, so key + 1 indexes without a branch), plus its touch type × (campaign count + 1).</param>
     /// <param name="share">The touch's share of the conversion.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void Add(int channel, int campaign, double share)

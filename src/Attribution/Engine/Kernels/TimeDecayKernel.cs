@@ -29,7 +29,7 @@ internal readonly struct TimeDecayKernel : ICreditKernel
 
         var scale = 1 / sum;
         var channels = window.Channels;
-        var campaigns = window.Campaigns;
+        var campaigns = window.RollupKeys;
         for (var i = 0; i < w.Length; i++)
         {
             rollup.Add(channels[i], campaigns[i], w[i] * scale);

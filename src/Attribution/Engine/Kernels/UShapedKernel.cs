@@ -26,7 +26,7 @@ internal readonly struct UShapedKernel : ICreditKernel
         var n = window.Count;
         var (first, middle, last) = (uint)n < (uint)table.Length ? table[n] : model.Shares(n);
         var channels = window.Channels;
-        var campaigns = window.Campaigns;
+        var campaigns = window.RollupKeys;
         rollup.Add(channels[0], campaigns[0], first);
         for (var i = 1; i < channels.Length - 1; i++)
         {
