@@ -88,7 +88,7 @@ public static class EventLogCsvReader
         options ??= new EventLogCsvOptions();
         CsvInput.ValidateDelimiter(options.Delimiter, nameof(options));
         var source = sourceName ?? CsvInput.StreamSourceName;
-        var parser = new RowParser(source, options.Progress, expectedRows, pipelined, batchRows);
+        var parser = new RowParser(source, options.Progress, expectedRows, pipelined, batchRows, options.Accounts, options.Identities);
         return CsvInput.Parse(stream, options.Delimiter, source, parser.Parse);
     }
 
@@ -115,7 +115,7 @@ public static class EventLogCsvReader
     /// own, a batch or two ahead; both still go through the rows in file order, so ids follow first appearance, and the
     /// first error in the file is the one reported: the scan carries its error in the batch, thrown after the rows before it.
     /// </remarks>
-    private sealed class RowParser(string sourceName, IProgress<long>? progress, int expectedRows, bool pipelined, int batchRows)
+    private sealed class RowParser(string sourceName, IProgress<long>? progress, int expectedRows, bool pipelined, int batchRows, B2B.AccountMap? accounts, B2B.IdentityMap? identities)
     {
         private const string RequiredColumns = $"{Columns.JourneyId}, {Columns.Timestamp} and {Columns.Channel}";
 
@@ -123,7 +123,7 @@ public static class EventLogCsvReader
         private const int NoCampaign = -1;
 
         // Most rows of an event log are touchpoints; conversions are a few in ten.
-        private readonly JourneySetBuilder builder = new(expectedRows, expectedRows / 8);
+        private readonly JourneySetBuilder builder = new(expectedRows, expectedRows / 8) { Accounts = accounts, Identities = identities };
         private int journeyColumn = -1;
         private int timestampColumn = -1;
         private int channelColumn = -1;
