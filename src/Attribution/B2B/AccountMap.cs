@@ -127,7 +127,7 @@ public sealed class AccountMap
 
         if (m.From is { } from && m.To is { } to && to <= from)
         {
-            return $"the period of person '{m.PersonId!.Trim()}' in account '{m.AccountId!.Trim()}' ends ({to:O}) at or before it starts ({from:O})";
+            return $"the period of person '{m.PersonId!.Trim()}' in account '{m.AccountId!.Trim()}' ends ({Utc(to)}) at or before it starts ({Utc(from)})";
         }
 
         return null;
@@ -168,7 +168,9 @@ public sealed class AccountMap
         => Ticks(a.From, long.MinValue) < Ticks(b.To, long.MaxValue) && Ticks(b.From, long.MinValue) < Ticks(a.To, long.MaxValue);
 
     private static string Describe(AccountMembership m)
-        => $"{(m.From is { } f ? f.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "always")} to {(m.To is { } t ? t.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "open")}";
+        => $"{(m.From is { } f ? Utc(f) : "always")} to {(m.To is { } t ? Utc(t) : "open")}";
+
+    private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static long Ticks(DateTimeOffset? instant, long none) => instant?.UtcTicks ?? none;
 

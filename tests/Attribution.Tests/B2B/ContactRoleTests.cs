@@ -94,4 +94,17 @@ public sealed class ContactRoleTests
         new AttributionEngine(new AttributionOptions { ConversionContacts = others }).Attribute(journey, AttributionModels.Linear).Credits.Should().BeEmpty();
         new AttributionEngine(new AttributionOptions { ConversionContacts = hers }).Attribute(journey, AttributionModels.Linear).Credits.Should().ContainSingle();
     }
+
+    [Fact]
+    public void TimeToConversion_StartsAtTheContactsFirstTouch()
+    {
+        var contacts = new ConversionContacts(new Dictionary<string, IReadOnlyCollection<string>> { ["opp1"] = ["carl"], ["opp3"] = ["dave"] });
+        var bins = Attribution.Reports.JourneyStatistics.TimeToConversion(Acme(), new AttributionOptions { Reset = ResetRule.Never, ConversionContacts = contacts })
+            .ToDictionary(b => b.Label, b => b.Count);
+
+        // opp1 from carl's touch (day 3): 2 days, not 4; opp2 (unlisted) from anna's (day 1): 5 days; opp3: dave never touched, not counted.
+        bins["1–3 d"].Should().Be(1);
+        bins["3–7 d"].Should().Be(1);
+        bins.Values.Sum().Should().Be(2);
+    }
 }
