@@ -70,14 +70,31 @@ public sealed class JourneySetBuilder
 
     /// <summary>Gets the people→account mapping applied when the set is built.</summary>
     /// <value>The default value is <see langword="null"/>: every journey id is its own journey.</value>
-    public AccountMap? Accounts { get; init; }
+    public AccountMap? Accounts
+    {
+        get;
+        init
+        {
+            field = value;
+            Remaps |= value is not null;
+        }
+    }
 
     /// <summary>Gets the aliases merged when the set is built, before <see cref="Accounts"/> is applied.</summary>
     /// <value>The default value is <see langword="null"/>: no aliases.</value>
-    public IdentityMap? Identities { get; init; }
+    public IdentityMap? Identities
+    {
+        get;
+        init
+        {
+            field = value;
+            Remaps |= value is not null;
+        }
+    }
 
-    // Rows keep their input order only when journeys are remapped: it decides the order of the remapped journeys.
-    private bool Remaps => Accounts is not null || Identities is not null;
+    // Rows keep their input order only when journeys are remapped: it decides the order of the remapped journeys. A
+    // field, so the readers' per-row adds test one flag.
+    private bool Remaps { get; set; }
 
     /// <summary>Gets the table that interns journey ids; a journey's id is its index in the built set.</summary>
     public SymbolTable JourneyIds { get; } = new();
