@@ -24,4 +24,7 @@ public sealed record HtmlReportOptions
     /// <summary>Gets the conversion kinds the report shows.</summary>
     /// <value>The default value is <see langword="null"/>: every kind of the data.</value>
     public IReadOnlyList<string>? Kinds { get; init; }
+
+    // Lists print their items, not their type name.
+    private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.Print(builder, this);
 }

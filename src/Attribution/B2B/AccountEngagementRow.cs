@@ -39,4 +39,6 @@ public sealed record AccountEngagementRow
 
     /// <summary>Gets the touches made in each stage of the account, aligned with <see cref="AccountEngagement.Stages"/>.</summary>
     public IReadOnlyList<int> TouchesByStage { get; }
+
+    private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.Print(builder, this);
 }

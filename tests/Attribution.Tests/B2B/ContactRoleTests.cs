@@ -107,4 +107,15 @@ public sealed class ContactRoleTests
         bins["3–7 d"].Should().Be(1);
         bins.Values.Sum().Should().Be(2);
     }
+
+    [Fact]
+    public void Explain_ATouchOfNoContact_SaysSo()
+    {
+        var journey = new Journey("anna", [Touch(-1, "email")], [new Conversion(T0, 10, "order", "o1")]);
+        var others = new ConversionContacts(new Dictionary<string, IReadOnlyCollection<string>> { ["o1"] = ["ben"] });
+
+        var explained = new AttributionEngine(new AttributionOptions { ConversionContacts = others }).Explain(journey, AttributionModels.Linear);
+
+        explained.Conversions.Single().Touches.Single().Eligibility.Should().Be(Attribution.Reports.TouchEligibility.NotAContact);
+    }
 }
