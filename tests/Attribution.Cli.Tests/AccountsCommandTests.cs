@@ -154,4 +154,18 @@ public sealed class AccountsCommandTests : IDisposable
         lines.Should().HaveCount(7);
         lines.Where(l => l.Contains(",opp1,", StringComparison.Ordinal)).Should().HaveCount(2);
     }
+
+    [Fact]
+    public void Explain_WithAccounts_ExplainsTheAccountsJourney_ContactRolesAreRefused()
+    {
+        var run = CliRun.Of("explain", "--input", events, "--model", "linear", "--journey", "acme", "--reset", "never",
+            "--accounts", people, "--identities", identities, "--format", "json");
+
+        // acme's journey holds anna's, ben's and carl's touches (carl's under his alias c.smith).
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Stdout.Should().Contain("nurture").And.Contain("brand").And.Contain("spring");
+
+        CliRun.Of("explain", "--input", events, "--model", "linear", "--journey", "acme", "--accounts", people, "--contact-roles", roles)
+            .ShouldFail(2, "--contact-roles does not apply to explain");
+    }
 }
