@@ -47,6 +47,7 @@ internal static class CliApp
                 ReportCommand.Create(context),
                 ContributionsCommand.Create(context),
                 BudgetCommand.Create(context),
+                AccountsCommand.Create(context),
                 ExplainCommand.Create(context),
                 ImportCommand.Create(context),
                 DemoCommand.Create(context),

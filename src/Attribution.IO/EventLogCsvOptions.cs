@@ -7,6 +7,14 @@ public sealed record EventLogCsvOptions
     /// <value>The default value is <c>,</c>. Must be an ASCII character other than the quote <c>"</c>, CR and LF.</value>
     public char Delimiter { get; init; } = ',';
 
+    /// <summary>Gets the people→account mapping: every person's rows join the journey of the account the person belonged to then.</summary>
+    /// <value>The default value is <see langword="null"/>. See <see cref="Journeys.JourneySetBuilder.Accounts"/>; read one with <see cref="AccountCsvReader.ReadMapping(string)"/>.</value>
+    public B2B.AccountMap? Accounts { get; init; }
+
+    /// <summary>Gets the identity aliases merged before <see cref="Accounts"/> is applied.</summary>
+    /// <value>The default value is <see langword="null"/>. See <see cref="Journeys.JourneySetBuilder.Identities"/>; read them with <see cref="AccountCsvReader.ReadIdentities(string)"/>.</value>
+    public B2B.IdentityMap? Identities { get; init; }
+
     /// <summary>Gets a receiver of progress: the number of data rows read so far, reported about every 100 000 rows and once at the end.</summary>
     /// <value>The default value is <see langword="null"/> (no reports).</value>
     public IProgress<long>? Progress { get; init; }

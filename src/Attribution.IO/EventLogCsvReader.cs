@@ -94,7 +94,7 @@ public static class EventLogCsvReader
         options ??= new EventLogCsvOptions();
         CsvInput.ValidateDelimiter(options.Delimiter, nameof(options));
         var source = sourceName ?? CsvInput.StreamSourceName;
-        var parser = new RowParser(source, options.Progress, expectedRows, pipelined, batchRows, options.CountedStatuses);
+        var parser = new RowParser(source, options.Progress, expectedRows, pipelined, batchRows, options.CountedStatuses, options.Accounts, options.Identities);
         return CsvInput.Parse(stream, options.Delimiter, source, parser.Parse);
     }
 
@@ -121,7 +121,7 @@ public static class EventLogCsvReader
     /// own, a batch or two ahead; both still go through the rows in file order, so ids follow first appearance, and the
     /// first error in the file is the one reported: the scan carries its error in the batch, thrown after the rows before it.
     /// </remarks>
-    private sealed class RowParser(string sourceName, IProgress<long>? progress, int expectedRows, bool pipelined, int batchRows, IReadOnlyCollection<string>? countedStatuses)
+    private sealed class RowParser(string sourceName, IProgress<long>? progress, int expectedRows, bool pipelined, int batchRows, IReadOnlyCollection<string>? countedStatuses, B2B.AccountMap? accounts, B2B.IdentityMap? identities)
     {
         private const string RequiredColumns = $"{Columns.JourneyId}, {Columns.Timestamp} and {Columns.Channel}";
 
@@ -132,7 +132,7 @@ public static class EventLogCsvReader
         private const int NotCounted = -2;
 
         // Most rows of an event log are touchpoints; conversions are a few in ten.
-        private readonly JourneySetBuilder builder = new(expectedRows, expectedRows / 8) { CountedStatuses = countedStatuses };
+        private readonly JourneySetBuilder builder = new(expectedRows, expectedRows / 8) { CountedStatuses = countedStatuses, Accounts = accounts, Identities = identities };
         private int journeyColumn = -1;
         private int timestampColumn = -1;
         private int channelColumn = -1;

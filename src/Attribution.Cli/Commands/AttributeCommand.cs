@@ -163,11 +163,13 @@ internal static class AttributeCommand
             HelpName = "CHANNEL=W,...",
         };
         var eligibility = new EligibilityOptions();
+        var accounts = new AccountOptions();
         var command = new Command(name, description)
         {
             input, model, modelFile, order, halfLife, positions, channelWeights, config, milestoneWeights,
         };
         eligibility.AddTo(command);
+        accounts.AddTo(command);
         if (pathMode is not null)
         {
             command.Add(pathMode.Paths);
@@ -248,18 +250,24 @@ internal static class AttributeCommand
 
             if (pathsFile is not null)
             {
-                RunOnPaths(pathsFile, definitions, modelFiles, weights, eligibility.Given(parseResult), eligible.Kinds, finishPaths!, context);
+                RunOnPaths(pathsFile, definitions, modelFiles, weights, eligibility.Given(parseResult).Concat(accounts.Given(parseResult)), eligible.Kinds, finishPaths!, context);
                 return ExitCodes.Success;
             }
+
+            // The side files are read before the input too: contact roles are an eligibility rule of the engine's options.
+            options = accounts.WithContacts(parseResult, options);
+            eligible = eligible with { Options = options };
+            var readerOptions = accounts.ReaderOptions(parseResult, new EventLogCsvOptions());
 
             // Saved models are read before the input: a bad one is reported at once, not after the input's long read.
             var loadedModels = modelFiles.Select(static file => (File: file, Model: ModelFile.Load("--model-file", file))).ToList();
             var path = parseResult.GetValue(input)!;
             using var display = context.Progress is null ? null : new ProgressDisplay(context.Progress, path);
             var progress = new CancellationCheck(display, context.Cancellation);
-            var journeys = Load(path, progress, eligible.CountedStatuses);
+            var journeys = Load(path, progress, readerOptions with { CountedStatuses = eligible.CountedStatuses });
             context.ThrowIfCancelled();
             EligibilityOptions.NoteNotCounted(context, journeys, path);
+            accounts.Report(parseResult, journeys, context);
             EligibilityOptions.Check(journeys, path, eligible);
             foreach (var (option, channels) in weights)
             {
@@ -433,8 +441,8 @@ internal static class AttributeCommand
             ? definition
             : new ModelDefinition(definition.Name, definition.Model, definition.Settings with { Markov = definition.Settings.Markov with { Progress = display } });
 
-    internal static JourneySet Load(string path, IProgress<long>? progress = null, IReadOnlyCollection<string>? countedStatuses = null)
-        => InputFile.Read("--input", path, (stream, name) => EventLogCsvReader.Read(stream, new EventLogCsvOptions { Progress = progress, CountedStatuses = countedStatuses }, name));
+    internal static JourneySet Load(string path, IProgress<long>? progress = null, EventLogCsvOptions? options = null)
+        => InputFile.Read("--input", path, (stream, name) => EventLogCsvReader.Read(stream, (options ?? new EventLogCsvOptions()) with { Progress = progress }, name));
 
     internal static void RequireChannels(IReadOnlyList<string> knownChannels, string path, string option, IEnumerable<string> channels)
     {

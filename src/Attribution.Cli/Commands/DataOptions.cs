@@ -26,11 +26,15 @@ internal sealed class DataOptions
     /// <summary>Gets the options that shape the event log's paths: lookback, reset, exclusions, kinds.</summary>
     public EligibilityOptions Eligibility { get; } = new();
 
+    /// <summary>Gets the options that put people on their accounts' journeys.</summary>
+    public AccountOptions Accounts { get; } = new();
+
     public void AddTo(Command command)
     {
         command.Add(Paths);
         command.Add(Input);
         Eligibility.AddTo(command);
+        Accounts.AddTo(command);
     }
 
     /// <summary>Checks the options and reads the file.</summary>
@@ -42,7 +46,7 @@ internal sealed class DataOptions
         var eligible = Eligibility.Parse(parseResult, new AttributionOptions());
         if (pathsFile is not null)
         {
-            foreach (var (option, given) in Eligibility.Given(parseResult))
+            foreach (var (option, given) in Eligibility.Given(parseResult).Concat(Accounts.Given(parseResult)))
             {
                 RejectWithPaths(given, option);
             }
@@ -55,9 +59,11 @@ internal sealed class DataOptions
             return new TrainingData(LoadPaths(pathsFile), pathsFile);
         }
 
-        var journeys = AttributeCommand.Load(inputFile!, new CancellationCheck(null, context.Cancellation), eligible.CountedStatuses);
+        eligible = eligible with { Options = Accounts.WithContacts(parseResult, eligible.Options) };
+        var journeys = AttributeCommand.Load(inputFile!, new CancellationCheck(null, context.Cancellation), Accounts.ReaderOptions(parseResult, new EventLogCsvOptions { CountedStatuses = eligible.CountedStatuses }));
         context.ThrowIfCancelled();
         EligibilityOptions.NoteNotCounted(context, journeys, inputFile!);
+        Accounts.Report(parseResult, journeys, context);
         EligibilityOptions.Check(journeys, inputFile!, eligible);
         var kind = SingleKind(journeys, eligible.Kinds, "--conversion");
         return new TrainingData(journeys, eligible.Options, inputFile!, [kind]);

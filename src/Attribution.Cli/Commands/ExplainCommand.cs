@@ -36,6 +36,13 @@ internal static class ExplainCommand
             prepareModels: parseResult =>
             {
                 RequireOneModel(parseResult);
+
+                // Explain works on one journey object, whose touches do not carry the person they came from.
+                if (parseResult.GetValue<string?>("--contact-roles") is not null)
+                {
+                    throw CliException.Usage("--contact-roles does not apply to explain: an explained journey's touches do not say which person made them; run attribute or contributions with it.");
+                }
+
                 var id = parseResult.GetValue(journey)!.Trim();
                 var file = parseResult.GetValue(output);
                 ReportOptions.RejectEmptyFile(output.Name, file);

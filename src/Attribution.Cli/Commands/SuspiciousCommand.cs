@@ -2,6 +2,7 @@ using System.CommandLine;
 using Attribution.B2B;
 using Attribution.Cli.Output;
 using Attribution.Engine;
+using Attribution.IO;
 using Attribution.Models;
 
 namespace Attribution.Cli.Commands;
@@ -71,6 +72,8 @@ internal static class SuspiciousCommand
             input, minLeads, quarantine,
         };
         eligibility.AddTo(command);
+        var accounts = new AccountOptions();
+        accounts.AddTo(command, contactRoles: false);
         report.AddTo(command);
         foreach (var option in thresholds)
         {
@@ -112,9 +115,10 @@ internal static class SuspiciousCommand
 
             var eligible = eligibility.Parse(parseResult, new AttributionOptions { Progress = new CancellationCheck(null, context.Cancellation) });
             var path = parseResult.GetValue(input)!;
-            var journeys = AttributeCommand.Load(path, new CancellationCheck(null, context.Cancellation), eligible.CountedStatuses);
+            var journeys = AttributeCommand.Load(path, new CancellationCheck(null, context.Cancellation), accounts.ReaderOptions(parseResult, new EventLogCsvOptions { CountedStatuses = eligible.CountedStatuses }));
             context.ThrowIfCancelled();
             EligibilityOptions.NoteNotCounted(context, journeys, path);
+            accounts.Report(parseResult, journeys, context);
             EligibilityOptions.Check(journeys, path, eligible);
             var options = eligible.Options;
             var defaultStages = options.Stages.Count == 0;

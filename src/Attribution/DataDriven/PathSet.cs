@@ -149,7 +149,7 @@ public sealed class PathSet
                 }
 
                 var value = journeys.ConversionValues[c];
-                var length = Collect(windows, windows.Starts[c], windows.Ends[c], ids, kept, path);
+                var length = Collect(windows, windows.Collect(c, kept), ids, kept, path);
                 if (length == 0)
                 {
                     unattributed++;
@@ -162,7 +162,7 @@ public sealed class PathSet
             }
 
             var tail = kindId == int.MaxValue ? journeys.TouchOffsets[j] : windows.TailStart(j, kindId);
-            var trailing = Collect(windows, tail, journeys.TouchOffsets[j + 1], ids, kept, path);
+            var trailing = Collect(windows, windows.Collect(tail, journeys.TouchOffsets[j + 1], kept), ids, kept, path);
             if (trailing > 0)
             {
                 builder.Add(path.AsSpan(0, trailing), 0, 0, 1);
@@ -172,9 +172,8 @@ public sealed class PathSet
         return builder.Build(unattributed, unattributedValue);
     }
 
-    private static int Collect(EligibilityWindows windows, int start, int end, int[] ids, int[] kept, int[] path)
+    private static int Collect(EligibilityWindows windows, int count, int[] ids, int[] kept, int[] path)
     {
-        var count = windows.Collect(start, end, kept);
         var channels = windows.Journeys.TouchChannels;
         for (var i = 0; i < count; i++)
         {

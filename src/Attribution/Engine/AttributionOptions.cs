@@ -44,6 +44,11 @@ public sealed record AttributionOptions
     /// <value>The default value is empty. A name that does not occur in the data attributed excludes nothing (a batch without <c>direct</c> touches is no error); the CLI checks what users type against the data.</value>
     public IReadOnlyCollection<string> ExcludedChannels { get; init; } = [];
 
+    /// <summary>Gets the people whose touches may be credited for particular conversions (a CRM's contact roles), by conversion id.</summary>
+    /// <value>The default value is <see langword="null"/>: every conversion may be credited from every touch of its
+    /// journey. See <see cref="B2B.ConversionContacts"/>; a one-journey call takes the journey's id as the person of all its touches.</value>
+    public B2B.ConversionContacts? ConversionContacts { get; init; }
+
     /// <summary>Gets whether results list the credit of every touchpoint for every conversion.</summary>
     /// <value>The default value is <see langword="false"/>: results hold totals per channel and campaign only.</value>
     public bool IncludeTouchpointCredits { get; init; }

@@ -173,7 +173,14 @@ internal static class CreditAllocator
 
             if ((flag & EligibilityWindows.Filtered) != 0)
             {
-                var kept = windows.Collect(start, start + count, gathered);
+                var kept = windows.Collect(c, gathered);
+                if (kept == 0)
+                {
+                    // A conversion restricted to its contacts, none of whom touched it in its window.
+                    Unattribute(totals, kind, value);
+                    continue;
+                }
+
                 for (var i = 0; i < kept; i++)
                 {
                     var t = gathered[i];

@@ -39,9 +39,19 @@ internal sealed class EligibilityRules : IEquatable<EligibilityRules>
     /// <summary>Gets the number of stages of the funnel (0 without).</summary>
     public int StageCount { get; }
 
+    /// <summary>Gets the conversions restricted to their contacts' touches, or null when none is.</summary>
+    public ContactRule? Contacts { get; init; }
+
     /// <summary>Resolves options against a set's ids: names that do not occur in the set are simply not there.</summary>
     public static EligibilityRules Resolve(JourneySet journeys, AttributionOptions options)
-        => Resolve(journeys.ChannelTable, journeys.KindTable, options);
+    {
+        var rules = Resolve(journeys.ChannelTable, journeys.KindTable, options);
+        return options.ConversionContacts is null ? rules : rules.With(ContactRule.Resolve(journeys, options.ConversionContacts));
+    }
+
+    /// <summary>The same rules with a contact rule.</summary>
+    public EligibilityRules With(ContactRule? contacts)
+        => new(LookbackByKind, Reset, Excluded, PeriodFrom, PeriodTo, StageOfKind, StageCount) { Contacts = contacts };
 
     /// <summary>Resolves options against names by id (a set's tables, or one journey's own names).</summary>
     public static EligibilityRules Resolve(IReadOnlyList<string> channels, IReadOnlyList<string> kinds, AttributionOptions options)
@@ -101,7 +111,8 @@ internal sealed class EligibilityRules : IEquatable<EligibilityRules>
             && StageCount == other.StageCount
             && LookbackByKind.AsSpan().SequenceEqual(other.LookbackByKind)
             && Same(Excluded, other.Excluded)
-            && Same(StageOfKind, other.StageOfKind);
+            && Same(StageOfKind, other.StageOfKind)
+            && ReferenceEquals(Contacts?.Source, other.Contacts?.Source);
 
     public override bool Equals(object? obj) => Equals(obj as EligibilityRules);
 

@@ -64,7 +64,7 @@ internal sealed class EligibilityWindows
     internal static EligibilityWindows Compute(JourneySet journeys, EligibilityRules rules)
     {
         var starts = new int[journeys.ConversionCount];
-        var flags = rules.Excluded is null && !rules.HasPeriod ? null : new byte[starts.Length];
+        var flags = rules.Excluded is null && !rules.HasPeriod && rules.Contacts is null ? null : new byte[starts.Length];
         var stride = rules.StageCount + 1;
         var milestones = rules.StageCount == 0 ? null : new int[starts.Length * stride];
         var any = false;
@@ -86,6 +86,7 @@ internal sealed class EligibilityWindows
                 journeys.ConversionKinds.AsSpan(c0, c1 - c0),
                 journeys.ConversionTouchEnds.AsSpan(c0, c1 - c0),
                 t0,
+                c0,
                 rules,
                 starts.AsSpan(c0, c1 - c0),
                 flags is null ? default : flags.AsSpan(c0, c1 - c0),
@@ -102,6 +103,7 @@ internal sealed class EligibilityWindows
     /// <param name="conversionKinds">The journey's conversion kind ids (ids of <paramref name="rules"/>' kind tables).</param>
     /// <param name="ends">Per conversion, one past its last touch at or before its instant (offset by <paramref name="offset"/>).</param>
     /// <param name="offset">The global index of the journey's first touch: starts are written as global indices.</param>
+    /// <param name="conversionOffset">The global index of the journey's first conversion, for the rules' contact rule.</param>
     /// <param name="rules">The rules.</param>
     /// <param name="starts">Out: per conversion, its first eligible touch (global).</param>
     /// <param name="flags">Out: per conversion, <see cref="Filtered"/> and <see cref="OutsidePeriod"/>; empty when the rules can set neither.</param>
@@ -117,6 +119,7 @@ internal sealed class EligibilityWindows
         ReadOnlySpan<int> conversionKinds,
         ReadOnlySpan<int> ends,
         int offset,
+        int conversionOffset,
         EligibilityRules rules,
         Span<int> starts,
         Span<byte> flags,
@@ -126,6 +129,7 @@ internal sealed class EligibilityWindows
     {
         Debug.Assert(conversionTicks.Length == ends.Length && ends.Length == starts.Length, "one window per conversion");
         var excluded = rules.Excluded;
+        var contacts = rules.Contacts;
         var kinds = rules.LookbackByKind.Length;
         var stages = rules.StageCount;
         var any = false;
@@ -169,19 +173,29 @@ internal sealed class EligibilityWindows
             resetOfKind[kind] = end;
             resetAny = end;
 
-            var filtered = false;
-            if (excluded is not null && start < end)
+            // A conversion restricted to its contacts always gathers its touches; the excluded-channel rule then applies
+            // to the touches of those people.
+            var global = conversionOffset + c;
+            var restricted = contacts is not null && contacts.Restricted[global];
+            var skipExcluded = false;
+            if ((excluded is not null || restricted) && start < end)
             {
+                var allowed = 0;
                 var included = 0;
                 for (var t = start; t < end; t++)
                 {
-                    included += excluded[touchChannels[t]] ? 0 : 1;
+                    if (!restricted || contacts!.Allows(global, t + offset))
+                    {
+                        allowed++;
+                        included += excluded is not null && excluded[touchChannels[t]] ? 0 : 1;
+                    }
                 }
 
                 // Only a mix needs filtering: all included is the plain window, and all excluded keep the credit.
-                filtered = included > 0 && included < end - start;
+                skipExcluded = excluded is not null && included > 0 && included < allowed;
             }
 
+            var filtered = skipExcluded || restricted;
             var flag = (byte)((filtered ? Filtered : 0) | (at < rules.PeriodFrom || at >= rules.PeriodTo ? OutsidePeriod : 0));
             if (flag != 0)
             {
@@ -196,20 +210,20 @@ internal sealed class EligibilityWindows
                 row.Fill(-1);
                 if (start < end)
                 {
-                    var skip = filtered ? excluded : null;
-                    row[0] = Global(First(touchChannels, skip, start, end), offset);
+                    var keep = new Keep(touchChannels, skipExcluded ? excluded : null, restricted ? contacts : null, global, offset);
+                    row[0] = Global(First(keep, start, end), offset);
                     if (stage == 0)
                     {
-                        row[1] = Global(Last(touchChannels, skip, start, end), offset);
+                        row[1] = Global(Last(keep, start, end), offset);
                     }
                     else
                     {
                         for (var i = 1; i < stage; i++)
                         {
-                            row[i] = stageEnds[i] < 0 ? -1 : Global(Last(touchChannels, skip, start, Math.Min(end, stageEnds[i])), offset);
+                            row[i] = stageEnds[i] < 0 ? -1 : Global(Last(keep, start, Math.Min(end, stageEnds[i])), offset);
                         }
 
-                        row[stage] = Global(Last(touchChannels, skip, start, end), offset);
+                        row[stage] = Global(Last(keep, start, end), offset);
                     }
                 }
 
@@ -264,11 +278,11 @@ internal sealed class EligibilityWindows
 
     private static int Global(int local, int offset) => local < 0 ? -1 : local + offset;
 
-    private static int First(ReadOnlySpan<int> channels, bool[]? skip, int start, int end)
+    private static int First(in Keep keep, int start, int end)
     {
         for (var t = start; t < end; t++)
         {
-            if (skip is null || !skip[channels[t]])
+            if (keep.Kept(t))
             {
                 return t;
             }
@@ -277,17 +291,79 @@ internal sealed class EligibilityWindows
         return -1;
     }
 
-    private static int Last(ReadOnlySpan<int> channels, bool[]? skip, int start, int end)
+    private static int Last(in Keep keep, int start, int end)
     {
         for (var t = end - 1; t >= start; t--)
         {
-            if (skip is null || !skip[channels[t]])
+            if (keep.Kept(t))
             {
                 return t;
             }
         }
 
         return -1;
+    }
+
+    /// <summary>Which touches of a window (journey-local indices) a conversion keeps: its contacts' touches, without the
+    /// excluded channels when the window is filtered.</summary>
+    private readonly ref struct Keep(ReadOnlySpan<int> channels, bool[]? skip, ContactRule? contacts, int conversion, int offset)
+    {
+        private readonly ReadOnlySpan<int> channels = channels;
+
+        public bool Kept(int t)
+            => (skip is null || !skip[channels[t]]) && (contacts is null || contacts.Allows(conversion, t + offset));
+    }
+
+    /// <summary>Writes the eligible touches of one conversion — its window with the contact rule and the excluded-channel
+    /// rule applied — into <paramref name="touches"/> (global indices).</summary>
+    /// <returns>The number written; 0 when the conversion's contacts have no touch in its window.</returns>
+    public int Collect(int conversion, Span<int> touches)
+        => Collect(Journeys.TouchChannels, Rules.Excluded, Rules.Contacts, conversion, 0, Starts[conversion], Ends[conversion], touches);
+
+    /// <summary>The eligible touches of one conversion's window: its contacts' touches when it is restricted, then the
+    /// excluded-channel rule over those.</summary>
+    /// <param name="channels">Channel ids by touch index.</param>
+    /// <param name="excluded">A flag per channel id, or null.</param>
+    /// <param name="contacts">The contact rule, or null.</param>
+    /// <param name="conversion">The conversion's index in the contact rule.</param>
+    /// <param name="offset">What to add to a touch index to get its index in the contact rule.</param>
+    /// <param name="start">The window's first touch.</param>
+    /// <param name="end">One past its last.</param>
+    /// <param name="touches">Where the kept touch indices go.</param>
+    /// <returns>The number kept.</returns>
+    public static int Collect(ReadOnlySpan<int> channels, bool[]? excluded, ContactRule? contacts, int conversion, int offset, int start, int end, Span<int> touches)
+    {
+        if (contacts is null || !contacts.Restricted[conversion])
+        {
+            return Collect(channels, excluded, start, end, touches);
+        }
+
+        var count = 0;
+        var included = 0;
+        for (var t = start; t < end; t++)
+        {
+            if (contacts.Allows(conversion, t + offset))
+            {
+                touches[count++] = t;
+                included += excluded is not null && excluded[channels[t]] ? 0 : 1;
+            }
+        }
+
+        if (excluded is null || included == 0 || included == count)
+        {
+            return count;
+        }
+
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (!excluded[channels[touches[i]]])
+            {
+                touches[kept++] = touches[i];
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>Writes the eligible touches of a range, with the excluded-channel rule applied, into <paramref name="touches"/>.</summary>

@@ -37,6 +37,11 @@ internal static class JourneyExplainer
         var kinds = new int[m];
         var kindNames = OneJourney.InternKinds(conversions, kinds);
         var rules = EligibilityRules.Resolve(channelNames, kindNames, options);
+        if (options.ConversionContacts is not null)
+        {
+            rules = rules.With(ContactRule.Resolve(journey, options.ConversionContacts));
+        }
+
         var stride = rules.StageCount + 1;
         var conversionTicks = new long[m];
         for (var c = 0; c < m; c++)
@@ -51,7 +56,7 @@ internal static class JourneyExplainer
         var resetBy = new int[m];
         var milestones = rules.StageCount == 0 ? Array.Empty<int>() : new int[m * stride];
         OneJourney.FindEnds(ticks, conversionTicks, ends);
-        EligibilityWindows.ComputeJourney(ticks, channels, conversionTicks, kinds, ends, 0, rules, starts, flags, milestones, cuts, resetBy);
+        EligibilityWindows.ComputeJourney(ticks, channels, conversionTicks, kinds, ends, 0, 0, rules, starts, flags, milestones, cuts, resetBy);
 
         var bound = model.Bind(new ModelBindingArguments(channelNames, campaignNames, options.Stages));
         var reasons = new Reasons(model, bound, options.Stages);
@@ -76,7 +81,7 @@ internal static class JourneyExplainer
                 continue;
             }
 
-            var count = EligibilityWindows.Collect(channels, rules.Excluded, starts[c], ends[c], kept);
+            var count = EligibilityWindows.Collect(channels, rules.Excluded, rules.Contacts, c, 0, starts[c], ends[c], kept);
             var weights = new double[count];
             var shares = new double[count];
             var credited = false;
@@ -113,7 +118,9 @@ internal static class JourneyExplainer
                     continue;
                 }
 
-                list[t] = Ineligible(t, touches, conversions, conversion, c, cuts, resetBy, ends, rules.LookbackByKind[kinds[c]], options.Reset);
+                list[t] = t >= starts[c] && rules.Contacts is { } contacts && !contacts.Allows(c, t)
+                    ? Out(t, touches[t], conversion, TouchEligibility.NotAContact, $"'{journey.Id}' is none of the contacts of conversion '{conversion.Id}'")
+                    : Ineligible(t, touches, conversions, conversion, c, cuts, resetBy, ends, rules.LookbackByKind[kinds[c]], options.Reset);
             }
 
             explained[c] = new ConversionExplanation(c, conversion, credited ? ConversionOutcome.Credited : ConversionOutcome.Unattributed, list)

@@ -34,6 +34,11 @@ internal static class OneJourney
         Span<int> kinds = m <= StackLimit ? stackalloc int[m] : new int[m];
         var kindNames = InternKinds(conversions, kinds);
         var rules = EligibilityRules.Resolve(channelNames, kindNames, options);
+        if (options.ConversionContacts is not null)
+        {
+            rules = rules.With(ContactRule.Resolve(journey, options.ConversionContacts));
+        }
+
         var stride = rules.StageCount + 1;
         Span<long> conversionTicks = m <= StackLimit ? stackalloc long[m] : new long[m];
         Span<int> ends = m <= StackLimit ? stackalloc int[m] : new int[m];
@@ -48,7 +53,7 @@ internal static class OneJourney
         FindEnds(ticks, conversionTicks, ends);
 
         flags.Clear();
-        EligibilityWindows.ComputeJourney(ticks, channels, conversionTicks, kinds, ends, 0, rules, starts, flags, milestones);
+        EligibilityWindows.ComputeJourney(ticks, channels, conversionTicks, kinds, ends, 0, 0, rules, starts, flags, milestones);
 
         var total = 0;
         for (var c = 0; c < m; c++)
@@ -74,7 +79,7 @@ internal static class OneJourney
             }
 
             credited[c] = 0;
-            var count = EligibilityWindows.Collect(channels, rules.Excluded, starts[c], ends[c], touchOf.Slice(used));
+            var count = EligibilityWindows.Collect(channels, rules.Excluded, rules.Contacts, c, 0, starts[c], ends[c], touchOf.Slice(used));
             if (count == 0)
             {
                 continue;

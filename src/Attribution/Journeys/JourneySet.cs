@@ -154,6 +154,84 @@ public sealed class JourneySet
     /// <summary>Host ids per conversion, or null when no conversion has one.</summary>
     internal string?[]? ConversionIds { get; }
 
+    /// <summary>Gets the number of people who kept their own journey because the people→account mapping gave them no
+    /// account at some row's instant (ids that are accounts themselves not counted).</summary>
+    /// <value>0 unless the set was built with <see cref="JourneySetBuilder.Accounts"/>.</value>
+    public int PeopleWithoutAccount { get; internal init; }
+
+    /// <summary>Gets the number of conversions removed because an earlier conversion of the same journey had the same kind
+    /// and id (see <see cref="JourneySetBuilder"/>).</summary>
+    public int DuplicateConversionsRemoved { get; internal init; }
+
+    /// <summary>Gets the people (canonical ids) when the set was built with accounts or identities, else null: the journeys are the people.</summary>
+    internal SymbolTable? People { get; init; }
+
+    /// <summary>Gets the person per touch (an id of <see cref="People"/>), or null when every touch's person is its journey.</summary>
+    internal int[]? TouchPeople { get; init; }
+
+    /// <summary>Gets whether each journey is an account's, or null when the set was built without accounts.</summary>
+    internal bool[]? AccountJourneys { get; init; }
+
+    /// <summary>Gets the table of people: <see cref="People"/>, or the journeys when every journey is one person.</summary>
+    internal SymbolTable PersonTable => People ?? JourneyIdTable;
+
+    /// <summary>Gets the person of one touchpoint: the (canonical) journey id of the row it came from, which is the journey's
+    /// own id unless the set was built with accounts or identities.</summary>
+    /// <param name="index">The touchpoint's global index, from 0 to <see cref="TouchpointCount"/> − 1.</param>
+    /// <returns>The person's id.</returns>
+    public string GetTouchpointPerson(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, TouchpointCount);
+        return TouchPeople is null ? JourneyIdTable[JourneyOfTouch(index)] : People![TouchPeople[index]];
+    }
+
+    /// <summary>Gets whether a journey is an account's: one the people→account mapping put people on, or whose id is an
+    /// account of the mapping. Without a mapping, every journey counts as an account (the data's own journey ids).</summary>
+    /// <param name="journey">The journey's index.</param>
+    /// <returns>Whether it is an account's journey.</returns>
+    public bool IsAccount(int journey)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(journey);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(journey, Count);
+        return AccountJourneys?[journey] ?? true;
+    }
+
+    /// <summary>Gets the person id (of <see cref="PersonTable"/>) of every touch: the remapped column, or each touch's journey.</summary>
+    internal int[] TouchPersonIds()
+    {
+        if (TouchPeople is { } people)
+        {
+            return people;
+        }
+
+        var result = new int[TouchpointCount];
+        for (var j = 0; j < Count; j++)
+        {
+            result.AsSpan(TouchOffsets[j], TouchOffsets[j + 1] - TouchOffsets[j]).Fill(j);
+        }
+
+        return result;
+    }
+
+    private int JourneyOfTouch(int index)
+    {
+        var j = Array.BinarySearch(TouchOffsets, index);
+
+        // Empty journeys share an offset: the journey that holds the touch is the last one starting at it.
+        if (j >= 0)
+        {
+            while (j + 1 < TouchOffsets.Length && TouchOffsets[j + 1] == index)
+            {
+                j++;
+            }
+
+            return j;
+        }
+
+        return ~j - 1;
+    }
+
     /// <summary>Gets the eligibility windows under the given rules, computed once and kept for the next run with the same rules.</summary>
     internal Engine.EligibilityWindows GetWindows(Engine.EligibilityRules rules)
     {

@@ -1,3 +1,5 @@
+using Attribution.B2B;
+
 namespace Attribution.Journeys;
 
 /// <summary>Collects touchpoints and conversions row by row, in any order, and builds a <see cref="JourneySet"/>.</summary>
@@ -10,6 +12,14 @@ namespace Attribution.Journeys;
 /// character spans without allocating strings. A builder is not thread-safe.</para>
 /// <para>With <see cref="CountedStatuses"/>, only touches with one of those campaign-member statuses (or none) are
 /// touchpoints; the others are counted per status (<see cref="JourneySet.NotCountedByStatus"/>), never dropped unseen.</para>
+/// <para>With <see cref="Identities"/>, rows of an alias join its canonical id's journey; with <see cref="Accounts"/>,
+/// every row of a person joins the journey of the account the person belonged to at the row's instant (see
+/// <see cref="AccountMap"/>). The built set's journeys are then the canonical ids and accounts, in order of first
+/// appearance of the journey each row joins, exactly as if every row's journey id had been replaced before it was added;
+/// each touch remembers its person (<see cref="JourneySet.GetTouchpointPerson"/>).</para>
+/// <para>Conversions of one journey with the same kind and id are counted once: the first in sorted order stays, the
+/// others are removed and counted in <see cref="JourneySet.DuplicateConversionsRemoved"/>. (The kind is part of the key
+/// because one CRM record may make conversions of several kinds, such as an opportunity and the order it became.)</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -55,6 +65,9 @@ public sealed class JourneySetBuilder
         conversionKinds = new(conversionCapacity);
     }
     private GrowableColumn<string?>? conversionIds;
+    private GrowableColumn<long>? touchRows;
+    private GrowableColumn<long>? conversionRows;
+    private long nextRow;
     private bool built;
 
     // Touch types cost a column only once two touches differ: until then every touch has uniformType.
@@ -65,6 +78,34 @@ public sealed class JourneySetBuilder
     private HashSet<string>? countedStatuses;
     private readonly List<bool> statusCounts = [];
     private readonly List<int> notCounted = [];
+
+    /// <summary>Gets the people→account mapping applied when the set is built.</summary>
+    /// <value>The default value is <see langword="null"/>: every journey id is its own journey.</value>
+    public AccountMap? Accounts
+    {
+        get;
+        init
+        {
+            field = value;
+            Remaps |= value is not null;
+        }
+    }
+
+    /// <summary>Gets the aliases merged when the set is built, before <see cref="Accounts"/> is applied.</summary>
+    /// <value>The default value is <see langword="null"/>: no aliases.</value>
+    public IdentityMap? Identities
+    {
+        get;
+        init
+        {
+            field = value;
+            Remaps |= value is not null;
+        }
+    }
+
+    // Rows keep their input order only when journeys are remapped: it decides the order of the remapped journeys. A
+    // field, so the readers' per-row adds test one flag.
+    private bool Remaps { get; set; }
 
     /// <summary>Gets the table that interns journey ids; a journey's id is its index in the built set.</summary>
     public SymbolTable JourneyIds { get; } = new();
@@ -166,6 +207,10 @@ public sealed class JourneySetBuilder
         touchChannels.Add(channel);
         touchCampaigns.Add(campaign);
         AddType(touchType);
+        if (Remaps)
+        {
+            (touchRows ??= new(0)).Add(nextRow++);
+        }
         return true;
     }
 
@@ -262,6 +307,10 @@ public sealed class JourneySetBuilder
         conversionValues.Add(value);
         conversionKinds.Add(kind);
         conversionIds?.Add(string.IsNullOrWhiteSpace(id) ? null : id);
+        if (Remaps)
+        {
+            (conversionRows ??= new(0)).Add(nextRow++);
+        }
     }
 
     /// <summary>Adds a whole journey.</summary>
@@ -287,6 +336,10 @@ public sealed class JourneySetBuilder
             touchChannels.Add(Channels.GetOrAdd(t.Channel));
             touchCampaigns.Add(t.Campaign is null ? JourneySet.NoCampaign : Campaigns.GetOrAdd(t.Campaign));
             AddType(TouchTypes.GetOrAdd(t.TouchType));
+            if (Remaps)
+            {
+                (touchRows ??= new(0)).Add(nextRow++);
+            }
         }
 
         foreach (var c in journey.Conversions)
@@ -320,6 +373,14 @@ public sealed class JourneySetBuilder
         TouchTypes.Freeze();
         Statuses.Freeze();
         var journeyCount = JourneyIds.Count;
+        var journeyTable = JourneyIds;
+        Remapped? remapped = null;
+        if (Remaps)
+        {
+            remapped = Remap();
+            journeyTable = remapped.Journeys;
+            journeyCount = journeyTable.Count;
+        }
 
         var touchOffsets = Offsets(touchJourneys, journeyCount);
         var conversionOffsets = Offsets(conversionJourneys, journeyCount);
@@ -329,16 +390,26 @@ public sealed class JourneySetBuilder
             {
                 // With counted statuses the likely cause is a journey interned for a row that then did not count.
                 var hint = notCounted.Count > 0 ? " (intern a journey only for rows that count: see Counts)" : string.Empty;
-                throw new InvalidOperationException($"Journey '{JourneyIds[j]}' has neither touchpoints nor conversions{hint}.");
+                throw new InvalidOperationException($"Journey '{journeyTable[j]}' has neither touchpoints nor conversions{hint}.");
             }
         }
 
         var touchOrder = GroupAndSort(touchJourneys, touchTicks, touchOffsets);
         var campaigns = Permute(touchCampaigns, touchOrder);
         var conversionOrder = GroupAndSort(conversionJourneys, conversionTicks, conversionOffsets);
+        var ids = conversionIds is null ? null : Permute(conversionIds, conversionOrder);
+        var kinds = Permute(conversionKinds, conversionOrder);
+        var duplicates = ids is null ? null : FindDuplicates(ids, kinds, conversionOffsets);
+        var conversionTicksSorted = Permute(conversionTicks, conversionOrder);
+        var conversionValuesSorted = Permute(conversionValues, conversionOrder);
+        var removed = 0;
+        if (duplicates is not null)
+        {
+            removed = Compact(duplicates, conversionOffsets, ref conversionTicksSorted, ref conversionValuesSorted, ref kinds, ref ids!);
+        }
 
         return new JourneySet(
-            JourneyIds,
+            journeyTable,
             Channels,
             Campaigns,
             Kinds,
@@ -350,10 +421,173 @@ public sealed class JourneySetBuilder
             TouchTypeKeys(campaigns, touchOrder),
             NotCountedByStatus(),
             conversionOffsets,
-            Permute(conversionTicks, conversionOrder),
-            Permute(conversionValues, conversionOrder),
-            Permute(conversionKinds, conversionOrder),
-            conversionIds is null ? null : Permute(conversionIds, conversionOrder));
+            conversionTicksSorted,
+            conversionValuesSorted,
+            kinds,
+            ids)
+        {
+            People = remapped?.People,
+            TouchPeople = remapped is null ? null : Permute(remapped.TouchPeople, touchOrder),
+            AccountJourneys = Accounts is null ? null : remapped?.AccountJourneys,
+            PeopleWithoutAccount = remapped?.PeopleWithoutAccount ?? 0,
+            DuplicateConversionsRemoved = removed,
+        };
+    }
+
+    /// <summary>Puts every row on the journey it joins (its canonical person's, or that person's account at the row's
+    /// instant), numbering the new journeys in order of first appearance over the rows in input order.</summary>
+    private Remapped Remap()
+    {
+        var people = new SymbolTable();
+        var personOf = new int[JourneyIds.Count];
+        for (var j = 0; j < personOf.Length; j++)
+        {
+            personOf[j] = people.GetOrAdd(Identities?.Resolve(JourneyIds[j]) ?? JourneyIds[j]);
+        }
+
+        var hasRows = new bool[personOf.Length];
+        var touches = touchJourneys.AsWritableSpan();
+        var conversions = conversionJourneys.AsWritableSpan();
+        var touchTime = touchTicks.AsSpan();
+        var conversionTime = conversionTicks.AsSpan();
+        var touchOrder = touchRows is null ? default : touchRows.AsSpan();
+        var conversionOrder = conversionRows is null ? default : conversionRows.AsSpan();
+        var touchPeople = new GrowableColumn<int>(touches.Length);
+        var journeys = new SymbolTable();
+        var accountJourneys = new List<bool>();
+        var lacking = new bool[people.Count];
+        var withoutAccount = 0;
+        int t = 0, c = 0;
+        while (t < touches.Length || c < conversions.Length)
+        {
+            var isTouch = c >= conversions.Length || (t < touches.Length && touchOrder[t] < conversionOrder[c]);
+            ref var journey = ref isTouch ? ref touches[t] : ref conversions[c];
+            var ticks = isTouch ? touchTime[t] : conversionTime[c];
+            hasRows[journey] = true;
+            var person = personOf[journey];
+            var name = people[person];
+            var account = Accounts?.AccountAt(name, ticks);
+            if (Accounts is not null && account is null && !Accounts.IsAccount(name) && !lacking[person])
+            {
+                lacking[person] = true;
+                withoutAccount++;
+            }
+
+            var before = journeys.Count;
+            journey = journeys.GetOrAdd(account ?? name);
+            if (journeys.Count > before)
+            {
+                accountJourneys.Add(account is not null || Accounts?.IsAccount(name) == true);
+            }
+
+            if (isTouch)
+            {
+                touchPeople.Add(person);
+                t++;
+            }
+            else
+            {
+                c++;
+            }
+        }
+
+        for (var j = 0; j < hasRows.Length; j++)
+        {
+            if (!hasRows[j])
+            {
+                throw new InvalidOperationException($"Journey '{JourneyIds[j]}' has neither touchpoints nor conversions.");
+            }
+        }
+
+        Names.CheckTable(journeys, "Journey id", reservedApplies: false, nameof(Accounts));
+        journeys.Freeze();
+        people.Freeze();
+        return new Remapped(journeys, people, touchPeople, [.. accountJourneys], withoutAccount);
+    }
+
+    /// <summary>Marks each conversion that repeats the kind and id of an earlier one of its journey (sorted order), or returns null when none does.</summary>
+    private static bool[]? FindDuplicates(string?[] ids, int[] kinds, int[] offsets)
+    {
+        bool[]? duplicate = null;
+        HashSet<(int, string)>? seen = null;
+        for (var j = 0; j + 1 < offsets.Length; j++)
+        {
+            var c0 = offsets[j];
+            var c1 = offsets[j + 1];
+            if (c1 - c0 > 16)
+            {
+                (seen ??= []).Clear();
+            }
+
+            for (var c = c0; c < c1; c++)
+            {
+                if (ids[c] is not { } id)
+                {
+                    continue;
+                }
+
+                var repeated = false;
+                if (c1 - c0 > 16)
+                {
+                    repeated = !seen!.Add((kinds[c], id));
+                }
+                else
+                {
+                    // A journey has a handful of conversions: comparing with the earlier ones costs less than a set.
+                    for (var e = c0; e < c && !repeated; e++)
+                    {
+                        repeated = kinds[e] == kinds[c] && string.Equals(ids[e], id, StringComparison.Ordinal);
+                    }
+                }
+
+                if (repeated)
+                {
+                    (duplicate ??= new bool[ids.Length])[c] = true;
+                }
+            }
+        }
+
+        return duplicate;
+    }
+
+    /// <summary>Removes the marked conversions from the sorted columns and fixes the offsets; returns how many went.</summary>
+    private static int Compact(bool[] duplicate, int[] offsets, ref long[] ticks, ref double[] values, ref int[] kinds, ref string?[] ids)
+    {
+        var kept = 0;
+        var removed = 0;
+        var journey = 0;
+        var newOffsets = new int[offsets.Length];
+        for (var c = 0; c < duplicate.Length; c++)
+        {
+            while (offsets[journey + 1] <= c)
+            {
+                newOffsets[++journey] = kept;
+            }
+
+            if (duplicate[c])
+            {
+                removed++;
+                continue;
+            }
+
+            ticks[kept] = ticks[c];
+            values[kept] = values[c];
+            kinds[kept] = kinds[c];
+            ids[kept] = ids[c];
+            kept++;
+        }
+
+        while (journey + 1 < offsets.Length)
+        {
+            newOffsets[++journey] = kept;
+        }
+
+        newOffsets.CopyTo(offsets, 0);
+        Array.Resize(ref ticks, kept);
+        Array.Resize(ref values, kept);
+        Array.Resize(ref kinds, kept);
+        Array.Resize(ref ids, kept);
+        return removed;
     }
 
     /// <summary>The set's <see cref="JourneySet.TouchTypeKeys"/>: null while every touch has type 0.</summary>
@@ -531,5 +765,10 @@ public sealed class JourneySetBuilder
         }
 
         public ReadOnlySpan<T> AsSpan() => items.AsSpan(0, Count);
+
+        public Span<T> AsWritableSpan() => items.AsSpan(0, Count);
     }
+
+    /// <summary>What <see cref="Remap"/> made: the new journeys, the people, each touch's person (in input order).</summary>
+    private sealed record Remapped(SymbolTable Journeys, SymbolTable People, GrowableColumn<int> TouchPeople, bool[] AccountJourneys, int PeopleWithoutAccount);
 }

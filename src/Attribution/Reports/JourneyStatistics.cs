@@ -68,12 +68,25 @@ public static class JourneyStatistics
         options.Validate();
         var windows = EligibilityWindows.For(journeys, options);
         var counts = new double[TimeBins.Length];
+        int[]? kept = null;
         for (var c = 0; c < journeys.ConversionCount; c++)
         {
             var first = windows.Starts[c];
             if (first == windows.Ends[c] || !windows.IsReported(c))
             {
                 continue;
+            }
+
+            // A conversion restricted to its contacts starts at its contacts' first touch, or is unattributed.
+            if (windows.Rules.Contacts is { } contacts && contacts.Restricted[c])
+            {
+                kept ??= new int[journeys.MaxTouchpointsPerJourney];
+                if (windows.Collect(c, kept) == 0)
+                {
+                    continue;
+                }
+
+                first = kept[0];
             }
 
             var days = TimeSpan.FromTicks(journeys.ConversionTicks[c] - journeys.TouchTicks[first]).TotalDays;

@@ -17,4 +17,8 @@ public enum TouchEligibility
 
     /// <summary>The conversion lies outside the reporting period: it is not reported, so no touch earns its credit.</summary>
     ConversionOutsidePeriod,
+
+    /// <summary>The conversion is credited only from its contacts' touches (<see cref="Engine.AttributionOptions.ConversionContacts"/>),
+    /// and the touch's person is none of them.</summary>
+    NotAContact,
 }
