@@ -44,6 +44,7 @@ internal static class CliApp
                 ReportCommand.Create(context),
                 ContributionsCommand.Create(context),
                 BudgetCommand.Create(context),
+                TeamsCommand.Create(context),
                 ImportCommand.Create(context),
                 DemoCommand.Create(context),
             };

@@ -24,4 +24,9 @@ public sealed record HtmlReportOptions
     /// <summary>Gets the conversion kinds the report shows.</summary>
     /// <value>The default value is <see langword="null"/>: every kind of the data.</value>
     public IReadOnlyList<string>? Kinds { get; init; }
+
+    /// <summary>Gets the credit per team against each team's target, shown as a section with attainment bars.</summary>
+    /// <value>The default value is <see langword="null"/>: no team section. Build it from the same report with
+    /// <see cref="Reports.TeamReport.Build"/>.</value>
+    public Reports.TeamReport? Teams { get; init; }
 }
