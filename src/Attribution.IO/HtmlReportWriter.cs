@@ -387,7 +387,7 @@ public static class HtmlReportWriter
         {
             var first = perModel[0][i];
             var target = first.Target is { } t ? N(t) : "<span class=\"na\">n/a</span>";
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding-left:{F(0.7 + first.Depth)}rem\">{E(first.Team)}</td><td>{E(first.Parent ?? string.Empty)}</td><td>{target}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding-left:{F(0.7 + first.Depth)}rem;white-space:nowrap\">{E(first.Team)}</td><td>{E(first.Parent ?? string.Empty)}</td><td>{target}</td>");
             foreach (var rows in perModel)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<td>{N(rows[i].Value)}</td><td>{Percent(rows[i].Attainment)}</td><td>{Percent(rows[i].SiblingShare)}</td>");

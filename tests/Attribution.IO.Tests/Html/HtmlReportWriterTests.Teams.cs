@@ -9,7 +9,7 @@ public sealed partial class HtmlReportWriterTests
     /// ads 500, crm none. Linear: ads 250 + 25 = 275 (55 %), crm 150, marketing 425 (42.5 %). Last touch: ads 100 + 50 =
     /// 150 (30 %), crm 300, marketing 450 (45 %).
     /// </summary>
-    private static string TeamsHtml()
+    internal static string TeamsHtml()
     {
         var from = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var to = from.AddYears(1);
@@ -48,8 +48,8 @@ public sealed partial class HtmlReportWriterTests
         table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
 
         // banner is nobody's: last touch 0, linear 25. crm has no target: n/a attainment.
-        table.Should().Contain("<td style=\"padding-left:0.7rem\">(unassigned)</td><td></td><td><span class=\"na\">n/a</span></td><td>0</td>");
-        table.Should().Contain("<td style=\"padding-left:1.7rem\">crm</td><td>marketing</td><td><span class=\"na\">n/a</span></td><td>300</td><td><span class=\"na\">n/a</span></td>");
+        table.Should().Contain("<td style=\"padding-left:0.7rem;white-space:nowrap\">(unassigned)</td><td></td><td><span class=\"na\">n/a</span></td><td>0</td>");
+        table.Should().Contain("<td style=\"padding-left:1.7rem;white-space:nowrap\">crm</td><td>marketing</td><td><span class=\"na\">n/a</span></td><td>300</td><td><span class=\"na\">n/a</span></td>");
     }
 
     [Fact]
