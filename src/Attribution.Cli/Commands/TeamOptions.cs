@@ -43,9 +43,9 @@ internal sealed record TeamOptions(Option<string?> Teams, Option<string?> Tree, 
             return null;
         }
 
-        var ownership = InputFile.Read(Teams.Name, ownershipPath, TeamCsvReader.ReadOwnership);
-        var tree = treePath is null ? null : InputFile.Read(Tree.Name, treePath, TeamCsvReader.ReadTree);
-        var targets = targetsPath is null ? null : InputFile.Read(Targets.Name, targetsPath, TeamCsvReader.ReadTargets);
+        var ownership = InputFile.Read(Teams.Name, ownershipPath, static (stream, name) => TeamCsvReader.ReadOwnership(stream, name));
+        var tree = treePath is null ? null : InputFile.Read(Tree.Name, treePath, static (stream, name) => TeamCsvReader.ReadTree(stream, name));
+        var targets = targetsPath is null ? null : InputFile.Read(Targets.Name, targetsPath, static (stream, name) => TeamCsvReader.ReadTargets(stream, name));
         try
         {
             return new TeamStructure(ownership, tree, targets);
