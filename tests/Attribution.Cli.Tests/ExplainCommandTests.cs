@@ -155,5 +155,5 @@ public sealed class ExplainCommandTests : IDisposable
     [Fact]
     public void UnknownFormat_IsAUsageError()
         => CliRun.Of("explain", "--input", input, "--journey", "anna", "--model", "linear", "--format", "csv")
-            .ShouldFail(2, "--format: 'csv' is not a format of explain; use text or json.");
+            .ShouldFail(2, "--format: 'csv' is not a format of this command; use text, json.");
 }

@@ -37,14 +37,9 @@ internal static class ExplainCommand
             {
                 RequireOneModel(parseResult);
                 var id = parseResult.GetValue(journey)!.Trim();
-                var json = parseResult.GetValue(format)?.Trim().ToLowerInvariant() switch
-                {
-                    null or "text" => false,
-                    "json" => true,
-                    _ => throw CliException.Usage($"--format: '{parseResult.GetValue(format)}' is not a format of explain; use text or json."),
-                };
                 var file = parseResult.GetValue(output);
                 ReportOptions.RejectEmptyFile(output.Name, file);
+                var json = OutputFormats.Choose(parseResult.GetValue(format), file, ["text", "json"], "text") == "json";
                 var input = parseResult.GetValue<string>("--input")!;
                 return (journeys, models, eligible) =>
                 {

@@ -13,4 +13,8 @@ namespace Attribution.B2B;
 /// <param name="Days">The burst days, in date order.</param>
 /// <param name="DaysTested">How many days had enough history to be tested.</param>
 /// <param name="Fired">Whether the signal fired (never for a row with insufficient data).</param>
-public sealed record BurstSignal(IReadOnlyList<BurstDay> Days, int DaysTested, bool Fired);
+public sealed record BurstSignal(IReadOnlyList<BurstDay> Days, int DaysTested, bool Fired)
+{
+    // Lists print their items, not their type name.
+    private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.Print(builder, this);
+}
