@@ -48,6 +48,7 @@ internal static class CliApp
                 ContributionsCommand.Create(context),
                 BudgetCommand.Create(context),
                 AccountsCommand.Create(context),
+                TeamsCommand.Create(context),
                 ExplainCommand.Create(context),
                 ImportCommand.Create(context),
                 DemoCommand.Create(context),

@@ -14,7 +14,7 @@ namespace Attribution.Cli;
 internal static class FileChecks
 {
     /// <summary>The options that name a file to read.</summary>
-    private static readonly string[] InputOptions = ["--input", "--paths", "--spend", "--model-file", "--accounts", "--identities", "--contact-roles"];
+    private static readonly string[] InputOptions = ["--input", "--paths", "--spend", "--model-file", "--accounts", "--identities", "--contact-roles", "--teams", "--team-tree", "--targets"];
 
     /// <summary>The options that name a file to write.</summary>
     private static readonly string[] OutputOptions = ["--output", "--save", "--write-events", "--accounts-output", "--roles-output"];

@@ -25,6 +25,11 @@ public sealed record HtmlReportOptions
     /// <value>The default value is <see langword="null"/>: every kind of the data.</value>
     public IReadOnlyList<string>? Kinds { get; init; }
 
+    /// <summary>Gets the credit per team against each team's target, shown as a section with attainment bars.</summary>
+    /// <value>The default value is <see langword="null"/>: no team section. Build it from the same report with
+    /// <see cref="Reports.TeamReport.Build"/>.</value>
+    public Reports.TeamReport? Teams { get; init; }
+
     // Lists print their items, not their type name.
     private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.Print(builder, this);
 }

@@ -13,7 +13,8 @@ namespace Attribution.IO;
 /// kind; per kind, credit per channel by model (grouped bars) with each model's share and the spread between
 /// models; ROAS per channel by model (when spend is given); top campaigns; the most common conversion paths (count,
 /// conversion rate, average value, length); the distributions of time to conversion and of path length; with funnel stages (<see cref="Engine.AttributionOptions.Stages"/>), the funnel
-/// per channel (<see cref="FunnelTable"/>); with two stages or more, the channels <see cref="SuspiciousChannels"/> flags, when any.</para>
+/// per channel (<see cref="FunnelTable"/>); with two stages or more, the channels <see cref="SuspiciousChannels"/> flags, when any; with <see cref="HtmlReportOptions.Teams"/>, the teams' credit against their
+/// targets, with an attainment bar per team and model.</para>
 /// <para>Every chart is an <c>&lt;svg data-chart="…"&gt;</c> whose bars are <c>&lt;rect class="bar"&gt;</c> elements.
 /// A short inline script, run on load, counts the bars the browser laid out with a non-zero size and writes the count
 /// into each chart's <c>data-drawn-bars</c> and the number of charts with drawn bars into
@@ -63,6 +64,11 @@ public static class HtmlReportWriter
         if (stages.Count > 0)
         {
             Funnel(html, report, stages);
+        }
+
+        if (options.Teams is not null)
+        {
+            Teams(html, options.Teams);
         }
 
         if (stages.Count >= 2)
@@ -379,6 +385,67 @@ public static class HtmlReportWriter
         }
 
         html.Append("</tbody></table>\n<p class=\"note\">Credited conversions of each stage per channel, and the ratio of each stage to the one before it (n/a when the earlier stage has no credit).</p>\n");
+    }
+
+    private static void Teams(StringBuilder html, TeamReport teams)
+    {
+        const int Width = 1000, Label = 220, Row = 22, Top = 30;
+        const double Cap = 1.5;
+        var period = teams.Period is { } p ? FormattableString.Invariant($", {p.From:yyyy-MM-dd} to {p.To:yyyy-MM-dd}") : string.Empty;
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Teams and targets — {E(teams.Kind)}{E(period)}</h2>\n");
+        html.Append("<p class=\"note\">Credit of the touches whose campaign the team owned at the touch's instant; children roll up into parents. The line marks 100 % of the target; bars stop at 150 %.</p>\n");
+        var models = teams.Rows.Select(static r => r.Model).Distinct().ToArray();
+        var plot = Width - Label - 200;
+        foreach (var model in models)
+        {
+            var rows = teams.ForModel(model).Where(static r => r.Team is not TeamReport.UnassignedKey and not TeamReport.NoCampaignKey).ToArray();
+            var height = Top + (Row * rows.Length) + 10;
+            html.Append(CultureInfo.InvariantCulture, $"<svg data-chart=\"team-attainment-{E(model)}\" role=\"img\" aria-label=\"Attainment per team, {E(model)}\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\">\n");
+            html.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"16\" style=\"font-size:13px;font-weight:600\">Attainment per team — {E(model)}</text>\n");
+            var full = Label + (plot / Cap);
+            html.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{F(full)}\" x2=\"{F(full)}\" y1=\"{Top - 4}\" y2=\"{height - 6}\" style=\"stroke:#888\"/>\n");
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var r = rows[i];
+                var y = Top + (Row * i);
+                html.Append(CultureInfo.InvariantCulture, $"<text x=\"{12 * r.Depth}\" y=\"{y + 14}\">{E(r.Team)}</text>\n");
+                if (r.Attainment is { } a)
+                {
+                    var w = plot * Math.Min(a, Cap) / Cap;
+                    html.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" x=\"{Label}\" y=\"{y + 3}\" width=\"{F(w)}\" height=\"{Row - 6}\" fill=\"{(a >= 1 ? Palette[2] : Palette[0])}\"><title>{E(r.Team)}: {N(r.Value)} of {N(r.Target!.Value)}</title></rect>\n");
+                    html.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(Label + w + 6)}\" y=\"{y + 14}\">{P(a)} ({N(r.Value)} of {N(r.Target!.Value)})</text>\n");
+                }
+                else
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label}\" y=\"{y + 14}\" class=\"na\">{N(r.Value)}, no target</text>\n");
+                }
+            }
+
+            html.Append("</svg>\n");
+        }
+
+        html.Append("<table data-table=\"teams\"><thead><tr><th>Team</th><th>Parent</th><th>Target</th>");
+        foreach (var model in models)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<th>{E(model)} value</th><th>{E(model)} attainment</th><th>{E(model)} share of siblings</th>");
+        }
+
+        html.Append("</tr></thead><tbody>\n");
+        var perModel = models.Select(m => teams.ForModel(m)).ToArray();
+        for (var i = 0; i < perModel[0].Count; i++)
+        {
+            var first = perModel[0][i];
+            var target = first.Target is { } t ? N(t) : "<span class=\"na\">n/a</span>";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding-left:{F(0.7 + first.Depth)}rem;white-space:nowrap\">{E(first.Team)}</td><td>{E(first.Parent ?? string.Empty)}</td><td>{target}</td>");
+            foreach (var rows in perModel)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<td>{N(rows[i].Value)}</td><td>{Percent(rows[i].Attainment)}</td><td>{Percent(rows[i].SiblingShare)}</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody></table>\n");
     }
 
     /// <summary>The channels <see cref="SuspiciousChannels"/> flags under its default thresholds; nothing when none is.</summary>

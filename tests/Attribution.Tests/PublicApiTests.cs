@@ -171,6 +171,8 @@ public sealed class PublicApiTests(ITestOutputHelper output)
         [typeof(SpendTable)] = () => SpendTable.Empty,
         [typeof(IEnumerable<SpendReturn>)] = () => new[] { new SpendReturn("linear", "linear", ["linear"], 1, 1, 1) },
         [typeof(BudgetWhatIfOptions)] = () => new BudgetWhatIfOptions { Budget = 1 },
+        [typeof(IEnumerable<CampaignOwnership>)] = () => new[] { new CampaignOwnership("linear", "linear") },
+        [typeof(TeamStructure)] = () => new TeamStructure([new CampaignOwnership("linear", "linear")]),
     };
 
     private static bool TryArguments(ParameterInfo[] parameters, int nullIndex, NullabilityInfoContext nullability, out object?[] arguments)

@@ -15,11 +15,12 @@ internal static class ReportCommand
             HelpName = "TEXT",
         };
         var spend = SpendOptions.Create();
+        var teams = TeamOptions.Create();
         return AttributeCommand.CreateCore(
             context,
             "report",
-            "Write an HTML report: totals, credit per channel by model, ROAS per channel (with --spend), top campaigns, common paths, time to conversion and path length.",
-            [output, title, spend.Spend, spend.Currency],
+            "Write an HTML report: totals, credit per channel by model, ROAS per channel (with --spend), top campaigns, teams against their targets (with --teams), common paths, time to conversion and path length.",
+            [output, title, spend.Spend, spend.Currency, .. teams.All],
             includeTouchpoints: false,
             parseResult =>
             {
@@ -28,14 +29,23 @@ internal static class ReportCommand
 
                 var options = new HtmlReportOptions { Title = parseResult.GetValue(title) ?? new HtmlReportOptions().Title };
                 var spendTable = spend.Load(parseResult);
+                var structure = teams.Load(parseResult);
                 return (result, eligible) =>
                 {
+                    var htmlOptions = options with { Attribution = eligible.Options, Kinds = eligible.Kinds };
+                    if (structure is not null)
+                    {
+                        TeamOptions.WarnUnknownCampaigns(structure, result.Journeys, context);
+                        var kind = TeamOptions.KindOf("report", result, eligible);
+                        htmlOptions = htmlOptions with { Teams = TeamsCommand.Build(result, structure, kind, parseResult.GetValue<string>("--input")!) };
+                    }
+
                     if (spendTable is not null)
                     {
                         SpendOptions.WarnUnknownNames(spendTable, result.Journeys, context);
                     }
 
-                    context.WriteFile("--output", path, html => HtmlReportWriter.Write(html, result, spendTable, options with { Attribution = eligible.Options, Kinds = eligible.Kinds }));
+                    context.WriteFile("--output", path, html => HtmlReportWriter.Write(html, result, spendTable, htmlOptions));
                     context.WriteOut($"Wrote {path}\n");
                 };
             });
