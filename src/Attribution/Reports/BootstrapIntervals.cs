@@ -20,8 +20,8 @@ namespace Attribution.Reports;
 /// one model per conversion kind, each conversion then split by the refitted model's weights for its eligible touches,
 /// as the engine splits it; on paths, the refitted model's own path-level credit (<see cref="MarkovModel.Results"/>,
 /// <see cref="ShapleyModel.ByChannel"/>). Data-driven models have no campaign intervals.</para>
-/// <para><b>Share.</b> A key's value share is its credited value over the value credited to all channels (or, for
-/// campaigns, all campaigns) of the same model and kind, computed within each resample.</para>
+/// <para><b>Share.</b> A key's value share is its credited value over the value of all reported conversions of the kind
+/// (<see cref="KindResult.TotalValue"/>, unattributed value included), both computed within each resample.</para>
 /// <para><b>Percentiles.</b> With R resamples of a statistic sorted as x₁ ≤ … ≤ x_R and α = (1 − level) / 2, the interval
 /// is [Q(α), Q(1 − α)] with Hyndman and Fan's type 7 quantile (the default of R and NumPy): h = (R − 1)·p + 1,
 /// Q(p) = x_⌊h⌋ + (h − ⌊h⌋)·(x_⌊h⌋+1 − x_⌊h⌋). The estimate is the statistic on the data itself, not a bootstrap mean.</para>
@@ -74,7 +74,7 @@ public static class BootstrapIntervals
                 : new JourneyFixedModel(definition.Create(), engine, journeys, layout);
         }
 
-        return Compute(layout, resampled, new JourneySampler(journeys.Count), intervals);
+        return Compute(layout, resampled, new JourneySampler(windows, layout.Kinds.Count), intervals);
     }
 
     /// <summary>Bootstraps models over aggregated paths, resampling their walks.</summary>
@@ -164,6 +164,9 @@ public static class BootstrapIntervals
             sums[m] = new double[resamples * width];
         }
 
+        // Resample r's value of every kind's reported conversions at [r · kinds, (r + 1) · kinds): the shares' denominators.
+        var kinds = layout.Kinds.Count;
+        var kindValues = new double[resamples * kinds];
         var point = new double[models.Length][];
         var original = sampler.Original();
         for (var m = 0; m < models.Length; m++)
@@ -176,6 +179,7 @@ public static class BootstrapIntervals
         {
             var random = BootstrapRandom.For(options.Seed, r);
             sampler.Draw(ref random, worker.Sample);
+            worker.Sample.KindValues.CopyTo(kindValues.AsSpan(r * kinds, kinds));
             for (var m = 0; m < models.Length; m++)
             {
                 var into = sums[m].AsSpan(r * width, width);
@@ -217,13 +221,13 @@ public static class BootstrapIntervals
         var results = new ModelIntervals[models.Length];
         for (var m = 0; m < models.Length; m++)
         {
-            results[m] = Summarise(layout, models[m], point[m], sums[m], options);
+            results[m] = Summarise(layout, models[m], point[m], sums[m], original.KindValues, kindValues, options);
         }
 
         return new IntervalReport(options, results);
     }
 
-    private static ModelIntervals Summarise(BootstrapLayout layout, ResampledModel model, double[] point, double[] sums, IntervalOptions options)
+    private static ModelIntervals Summarise(BootstrapLayout layout, ResampledModel model, double[] point, double[] sums, double[] pointKindValues, double[] kindValues, IntervalOptions options)
     {
         var resamples = options.Resamples;
         var width = 2 * layout.Slots;
@@ -237,20 +241,10 @@ public static class BootstrapIntervals
         {
             CreditInterval[] Rows(IReadOnlyList<(int Key, string Name)> keys)
             {
-                // The share's denominator: every key of the same group (channels, or campaigns) of this kind.
-                var pointTotal = 0.0;
-                foreach (var (key, _) in keys)
-                {
-                    pointTotal += point[layout.Slots + layout.Slot(k, key)];
-                }
-
-                totals.AsSpan().Clear();
+                var pointTotal = pointKindValues[k];
                 for (var r = 0; r < resamples; r++)
                 {
-                    foreach (var (key, _) in keys)
-                    {
-                        totals[r] += sums[(r * width) + layout.Slots + layout.Slot(k, key)];
-                    }
+                    totals[r] = kindValues[(r * layout.Kinds.Count) + k];
                 }
 
                 var rows = new CreditInterval[keys.Count];

@@ -9,7 +9,7 @@ namespace Attribution.Reports;
 /// <param name="Value">Credited value on the data itself.</param>
 /// <param name="ValueLow">The lower end of the interval of credited value.</param>
 /// <param name="ValueHigh">The upper end of the interval of credited value.</param>
-/// <param name="Share">The key's share of the value credited to all channels (or all campaigns) of the kind, from 0 to 1.</param>
+/// <param name="Share">The key's share of the value of all reported conversions of the kind (unattributed value included), from 0 to 1.</param>
 /// <param name="ShareLow">The lower end of the interval of the share.</param>
 /// <param name="ShareHigh">The upper end of the interval of the share.</param>
 public readonly record struct CreditInterval(

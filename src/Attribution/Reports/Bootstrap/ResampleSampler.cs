@@ -1,4 +1,5 @@
 using Attribution.DataDriven;
+using Attribution.Engine;
 
 namespace Attribution.Reports;
 
@@ -13,6 +14,9 @@ internal sealed class Resample
     public double[] PathValues { get; init; } = [];
 
     public double[] PathNulls { get; init; } = [];
+
+    /// <summary>Gets the value of the resample's reported conversions, per kind: the denominator of value shares.</summary>
+    public double[] KindValues { get; init; } = [];
 }
 
 /// <summary>Draws resamples: multinomial counts over journeys, or over the walks of a path set.</summary>
@@ -27,16 +31,20 @@ internal abstract class ResampleSampler
 }
 
 /// <summary>n draws of a journey, uniformly with replacement.</summary>
-internal sealed class JourneySampler(int journeys) : ResampleSampler
+internal sealed class JourneySampler(EligibilityWindows windows, int kinds) : ResampleSampler
 {
+    private readonly int journeys = windows.Journeys.Count;
+
     public override Resample Original()
     {
         var weights = new int[journeys];
         weights.AsSpan().Fill(1);
-        return new Resample { JourneyWeights = weights };
+        var sample = new Resample { JourneyWeights = weights, KindValues = new double[kinds] };
+        SumKinds(sample);
+        return sample;
     }
 
-    public override Resample CreateSample() => new() { JourneyWeights = new int[journeys] };
+    public override Resample CreateSample() => new() { JourneyWeights = new int[journeys], KindValues = new double[kinds] };
 
     public override void Draw(ref BootstrapRandom random, Resample into)
     {
@@ -45,6 +53,33 @@ internal sealed class JourneySampler(int journeys) : ResampleSampler
         for (var i = 0; i < weights.Length; i++)
         {
             weights[random.NextInt(weights.Length)]++;
+        }
+
+        SumKinds(into);
+    }
+
+    // The value of the reported conversions of each kind, as KindResult.TotalValue counts it.
+    private void SumKinds(Resample sample)
+    {
+        var set = windows.Journeys;
+        var totals = sample.KindValues;
+        totals.AsSpan().Clear();
+        var weights = sample.JourneyWeights;
+        for (var j = 0; j < weights.Length; j++)
+        {
+            var w = weights[j];
+            if (w == 0)
+            {
+                continue;
+            }
+
+            for (var c = set.ConversionOffsets[j]; c < set.ConversionOffsets[j + 1]; c++)
+            {
+                if (windows.IsReported(c))
+                {
+                    totals[set.ConversionKinds[c]] += w * set.ConversionValues[c];
+                }
+            }
         }
     }
 }
@@ -124,6 +159,7 @@ internal sealed class PathSampler : ResampleSampler
         PathConversions = paths.ConversionCounts,
         PathValues = paths.ConversionValues,
         PathNulls = paths.NullCounts,
+        KindValues = [paths.TotalValue],
     };
 
     public override Resample CreateSample() => new()
@@ -131,6 +167,7 @@ internal sealed class PathSampler : ResampleSampler
         PathConversions = new double[paths.Count],
         PathValues = new double[paths.Count],
         PathNulls = new double[paths.Count],
+        KindValues = new double[1],
     };
 
     public override void Draw(ref BootstrapRandom random, Resample into)
@@ -160,10 +197,14 @@ internal sealed class PathSampler : ResampleSampler
         }
 
         var values = into.PathValues;
+        var total = 0.0;
         for (var p = 0; p < rows; p++)
         {
             values[p] = conversions[p] * meanValue[p];
+            total += values[p];
         }
+
+        into.KindValues[0] = total;
     }
 }
 
