@@ -1,3 +1,4 @@
+using Attribution.Reports;
 using System.CommandLine;
 using Attribution.Engine;
 using Attribution.Journeys;
@@ -167,4 +168,7 @@ internal sealed record EligibilitySettings(AttributionOptions Options, IReadOnly
 {
     /// <summary>Gets the kinds a saved model learnt, by model name: its report shows only those.</summary>
     public IReadOnlyDictionary<string, IReadOnlyCollection<string>>? KindsOfModel { get; init; }
+
+    /// <summary>Gets the bootstrap intervals of the models, when <c>--intervals</c> was given.</summary>
+    public IntervalReport? Intervals { get; init; }
 }
