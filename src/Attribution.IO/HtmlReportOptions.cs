@@ -24,4 +24,9 @@ public sealed record HtmlReportOptions
     /// <summary>Gets the conversion kinds the report shows.</summary>
     /// <value>The default value is <see langword="null"/>: every kind of the data.</value>
     public IReadOnlyList<string>? Kinds { get; init; }
+
+    /// <summary>Gets bootstrap intervals of the report's models (<see cref="Reports.BootstrapIntervals"/>), drawn as error
+    /// bars on the credit-per-channel chart and listed in its table.</summary>
+    /// <value>The default value is <see langword="null"/>: no intervals.</value>
+    public Reports.IntervalReport? Intervals { get; init; }
 }

@@ -67,6 +67,14 @@ internal static class AttributeCommand
                     }
                     else if (spendTable is null)
                     {
+                        if (eligible.Intervals is { } bootstrap && target.Grouping == ReportGrouping.Campaign)
+                        {
+                            foreach (var model in bootstrap.Models.Where(static m => m.IsDataDriven))
+                            {
+                                context.Warnings?.WriteLine($"warning: --intervals: model '{model.Model}' has no intervals per campaign (a data-driven model is refitted on paths of channels); its rows have none.");
+                            }
+                        }
+
                         ReportOptions.Write(target, result, eligible.Kinds, context, kindsOfModel: eligible.KindsOfModel, intervals: eligible.Intervals);
                     }
                     else

@@ -15,6 +15,7 @@ internal static class ReportCommand
             HelpName = "TEXT",
         };
         var spend = SpendOptions.Create();
+        var intervals = new IntervalArguments(static _ => false);
         return AttributeCommand.CreateCore(
             context,
             "report",
@@ -34,9 +35,10 @@ internal static class ReportCommand
                         SpendOptions.WarnUnknownNames(spendTable, result.Journeys, context);
                     }
 
-                    context.WriteFile("--output", path, html => HtmlReportWriter.Write(html, result, spendTable, options with { Attribution = eligible.Options, Kinds = eligible.Kinds }));
+                    context.WriteFile("--output", path, html => HtmlReportWriter.Write(html, result, spendTable, options with { Attribution = eligible.Options, Kinds = eligible.Kinds, Intervals = eligible.Intervals }));
                     context.WriteOut($"Wrote {path}\n");
                 };
-            });
+            },
+            intervals: intervals);
     }
 }
