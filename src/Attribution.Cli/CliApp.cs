@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using Attribution.Cli.Commands;
 using Attribution.IO;
+using Attribution.IO.Internal;
 
 namespace Attribution.Cli;
 
@@ -18,15 +19,17 @@ internal static class CliApp
     /// <returns>The exit code: 0 success, 1 bad input data or file, 2 bad command line, 3 internal error, 130 cancelled.</returns>
     /// <param name="showProgress">Whether long runs show progress on <paramref name="stderr"/> (when it is a terminal).</param>
     /// <param name="cancellationToken">Stops the command (Ctrl+C, SIGTERM): no output is left half-written, and the exit code is 130.</param>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal = false, bool showProgress = false, CancellationToken cancellationToken = default)
-        => Run(args, stdout, stderr, stdoutIsTerminal, rethrowUnexpected: false, showProgress, cancellationToken);
+    /// <param name="standardInput">Opens what an input named <c>-</c> reads; <see langword="null"/> for the process's standard input.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal = false, bool showProgress = false, Func<Stream>? standardInput = null, CancellationToken cancellationToken = default)
+        => Run(args, stdout, stderr, stdoutIsTerminal, rethrowUnexpected: false, showProgress, standardInput, cancellationToken);
 
     /// <summary>Runs the tool; tests set <paramref name="rethrowUnexpected"/> so a bug fails with its stack trace instead of exit code 3.</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool rethrowUnexpected, bool showProgress = false, CancellationToken cancellationToken = default)
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool rethrowUnexpected, bool showProgress = false, Func<Stream>? standardInput = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        InputFile.StandardInput = standardInput ?? Console.OpenStandardInput;
 
         try
         {
@@ -44,15 +47,17 @@ internal static class CliApp
                 ReportCommand.Create(context),
                 ContributionsCommand.Create(context),
                 BudgetCommand.Create(context),
+                ExplainCommand.Create(context),
                 ImportCommand.Create(context),
                 DemoCommand.Create(context),
+                SuspiciousCommand.Create(context),
             };
 
-            var parseResult = root.Parse(args);
+            // Bare "attribution" is someone finding their way: show them around rather than scold them.
+            var parseResult = root.Parse(args.Length == 0 ? ["--help"] : args);
             if (parseResult.Errors.Count > 0)
             {
-                var messages = string.Join(" ", parseResult.Errors.Select(static e => e.Message));
-                WriteError(stderr, $"{messages} See 'attribution --help'.");
+                WriteError(stderr, UsageError(parseResult));
                 return ExitCodes.Usage;
             }
 
@@ -89,6 +94,48 @@ internal static class CliApp
             WriteError(stderr, $"internal error ({e.GetType().Name}): {e.Message}");
             return ExitCodes.Internal;
         }
+    }
+
+    /// <summary>The parser's errors in one line: a mistyped option or command gets a "did you mean", and the line points to
+    /// the help of the command being typed.</summary>
+    private static string UsageError(ParseResult parseResult)
+    {
+        var command = parseResult.CommandResult.Command;
+        var commands = new List<Command>();
+        for (var r = parseResult.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            commands.Insert(0, r.Command);
+        }
+
+        var path = string.Join(' ', commands.Select(static c => c.Name));
+        var messages = new List<string>();
+        var unmatched = parseResult.UnmatchedTokens;
+        if (unmatched.Count > 0)
+        {
+            // The first stray token is the mistake; those after it are usually its value ("--windw 3d"), not news.
+            var token = unmatched[0];
+            if (token.StartsWith('-'))
+            {
+                var options = command.Options.Concat(commands.SelectMany(static c => c.Options.Where(static o => o.Recursive)))
+                    .SelectMany(static o => o.Aliases.Prepend(o.Name))
+                    .Distinct();
+                messages.Add($"'{path}' has no option '{token}'{Suggestions.Hint(token, options)}.");
+            }
+            else if (command.Subcommands.Count > 0)
+            {
+                messages.Add($"'{token}' is not a command of '{path}'{Suggestions.Hint(token, command.Subcommands.Select(static c => c.Name))}.");
+            }
+            else
+            {
+                messages.Add($"unexpected argument '{token}'.");
+            }
+        }
+
+        // The parser also reports each stray token, and a missing subcommand when the stray token was meant as one.
+        messages.AddRange(parseResult.Errors
+            .Select(static e => e.Message)
+            .Where(m => unmatched.Count == 0 || (!unmatched.Any(t => m.Contains($"'{t}'", StringComparison.Ordinal)) && !(command.Subcommands.Count > 0 && m.StartsWith("Required command", StringComparison.Ordinal)))));
+        return $"{string.Join(" ", messages)} See '{path} --help'.";
     }
 
     private static void WriteError(TextWriter stderr, string message)

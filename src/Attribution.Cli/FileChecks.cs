@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Attribution.Cli.Commands;
 using Attribution.IO;
 
 namespace Attribution.Cli;
@@ -40,6 +41,14 @@ internal static class FileChecks
             }
         }
 
+        // Standard input ('-') is no file an output could overwrite, and it can be read once only.
+        var fromStandardInput = inputs.Where(static i => i.Path == InputFile.StandardInputName).ToList();
+        if (fromStandardInput.Count > 1)
+        {
+            throw CliException.Usage($"{fromStandardInput[0].Option} and {fromStandardInput[1].Option} both read standard input ('-'); at most one input can.");
+        }
+
+        inputs.RemoveAll(static i => i.Path == InputFile.StandardInputName);
         for (var i = 0; i < outputs.Count; i++)
         {
             var output = outputs[i];

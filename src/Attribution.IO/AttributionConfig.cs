@@ -433,4 +433,7 @@ public sealed record AttributionConfig
             return 1;
         }
     }
+
+    // Lists print their items, not their type name.
+    private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.Print(builder, this);
 }

@@ -58,7 +58,10 @@ public sealed class AttributionDataException : Exception
     public string? Column { get; }
 
     private static string Format(string sourceName, long line, string? column, string detail)
-        => column is null
-            ? string.Create(CultureInfo.InvariantCulture, $"{sourceName}:{line}: {detail}")
-            : string.Create(CultureInfo.InvariantCulture, $"{sourceName}:{line}: column '{column}': {detail}");
+        => (line, column) switch
+        {
+            (0, null) => $"{sourceName}: {detail}",
+            (_, null) => string.Create(CultureInfo.InvariantCulture, $"{sourceName}:{line}: {detail}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{sourceName}:{line}: column '{column}': {detail}"),
+        };
 }

@@ -29,4 +29,7 @@ public sealed record HtmlReportOptions
     /// bars on the credit-per-channel chart and listed in its table.</summary>
     /// <value>The default value is <see langword="null"/>: no intervals.</value>
     public Reports.IntervalReport? Intervals { get; init; }
+
+    // Lists print their items, not their type name.
+    private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.Print(builder, this);
 }

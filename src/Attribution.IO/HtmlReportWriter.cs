@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Attribution.B2B;
 using Attribution.DataDriven;
 using Attribution.Reports;
 
@@ -12,7 +13,7 @@ namespace Attribution.IO;
 /// kind; per kind, credit per channel by model (grouped bars) with each model's share and the spread between
 /// models; ROAS per channel by model (when spend is given); top campaigns; the most common conversion paths (count,
 /// conversion rate, average value, length); the distributions of time to conversion and of path length; with funnel stages (<see cref="Engine.AttributionOptions.Stages"/>), the funnel
-/// per channel (<see cref="FunnelTable"/>).</para>
+/// per channel (<see cref="FunnelTable"/>); with two stages or more, the channels <see cref="SuspiciousChannels"/> flags, when any.</para>
 /// <para>Every chart is an <c>&lt;svg data-chart="…"&gt;</c> whose bars are <c>&lt;rect class="bar"&gt;</c> elements.
 /// A short inline script, run on load, counts the bars the browser laid out with a non-zero size and writes the count
 /// into each chart's <c>data-drawn-bars</c> and the number of charts with drawn bars into
@@ -61,6 +62,11 @@ public static class HtmlReportWriter
         if (stages.Count > 0)
         {
             Funnel(html, report, stages);
+        }
+
+        if (stages.Count >= 2)
+        {
+            Suspicious(html, SuspiciousChannels.Detect(report.Journeys, report.Results[0].Options));
         }
 
         var paths = PathSet.FromJourneys(report.Journeys, options.Attribution);
@@ -356,6 +362,27 @@ public static class HtmlReportWriter
         }
 
         html.Append("</tbody></table>\n<p class=\"note\">Credited conversions of each stage per channel, and the ratio of each stage to the one before it (n/a when the earlier stage has no credit).</p>\n");
+    }
+
+    /// <summary>The channels <see cref="SuspiciousChannels"/> flags under its default thresholds; nothing when none is.</summary>
+    private static void Suspicious(StringBuilder html, SuspiciousChannelReport suspicious)
+    {
+        if (suspicious.Flagged.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h2>Suspicious channels</h2>\n<table data-table=\"suspicious\"><thead><tr><th>Channel</th><th>Leads</th><th>Score</th><th>Signals</th><th>Progress (others)</th><th>Within seconds (others)</th><th>Last-touch ÷ linear</th><th>Burst days</th></tr></thead><tbody>\n");
+        foreach (var row in suspicious.Rows.Where(static r => r.Score > 0))
+        {
+            var signals = new[] { (row.NoProgress.Fired, "no progress"), (row.Duplicates.Fired, "duplicates"), (row.Injection.Fired, "injection"), (row.Hijack.Fired, "last-touch hijack"), (row.Bursts.Fired, "bursts") }
+                .Where(static s => s.Item1).Select(static s => s.Item2);
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(row.Key)}</td><td>{N0(row.Leads)}</td><td>{N0(row.Score)}</td><td>{E(string.Join(", ", signals))}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{Percent(row.NoProgress.Share)} ({Percent(row.NoProgress.PooledShare)})</td><td>{Percent(row.Injection.Share)} ({Percent(row.Injection.PooledShare)})</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{Ratio(row.Hijack.Ratio)}</td><td>{N0(row.Bursts.Days.Count)}</td></tr>\n");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"</tbody></table>\n<p class=\"note\">Channels with at least one signal under the default thresholds (leads: {E(suspicious.Stages[0])} conversions credited by last touch; progress: a later {E(suspicious.Stages[1])}). A flag is a lead for a person to check, not proof; <code>attribution suspicious</code> shows every number behind each signal.</p>\n");
     }
 
     private static void Paths(StringBuilder html, PathSet paths, int top)

@@ -14,6 +14,15 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         return new CliRun(exit, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs with <paramref name="stdin"/> as standard input, the bytes an input named <c>-</c> reads.</summary>
+    public static CliRun WithInput(byte[] stdin, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = CliApp.Run(args, stdout, stderr, stdoutIsTerminal: false, rethrowUnexpected: true, standardInput: () => new MemoryStream(stdin, writable: false));
+        return new CliRun(exit, stdout.ToString(), stderr.ToString());
+    }
+
     public string[] StdoutLines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Asserts a clean success.</summary>

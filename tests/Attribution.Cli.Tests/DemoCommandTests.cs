@@ -25,11 +25,12 @@ public sealed class DemoCommandTests : IDisposable
     {
         var run = CliRun.Of("demo", "--format", "csv").ShouldSucceed();
 
-        // 6 models × 2 kinds (leads, then orders: the order of first appearance) × (10 channels + the unattributed row:
-        // some orders have no touch, some leads resurface after more than 90 days), after the header.
+        // 6 models × 2 kinds (leads, then orders: the order of first appearance) × (10 honest channels + the planted
+        // coupon-affiliate + the unattributed row: some orders have no touch, some leads resurface after more than 90
+        // days), after the header.
         var models = new[] { "first-touch", "last-touch", "linear", "time-decay", "u-shaped", "custom" };
         run.StdoutLines[0].Should().Be("model,conversion,channel,conversions,value");
-        run.StdoutLines.Should().HaveCount(1 + (models.Length * 2 * 11));
+        run.StdoutLines.Should().HaveCount(1 + (models.Length * 2 * 12));
         run.StdoutLines.Skip(1).Select(static l => l.Split(',')[0]).Distinct().Should().Equal(models);
         run.StdoutLines.Skip(1).Select(static l => l.Split(',')[1]).Distinct().Should().Equal("lead", "order");
         run.StdoutLines.Where(static l => l.Contains(",(unattributed),", StringComparison.Ordinal)).Should().HaveCount(models.Length * 2);
@@ -46,6 +47,24 @@ public sealed class DemoCommandTests : IDisposable
         run.StdoutLines.Should().Contain(static l => l.StartsWith("Share of credited lead value per channel", StringComparison.Ordinal));
         run.StdoutLines.Should().Contain(static l => l.StartsWith("Share of credited order value per channel", StringComparison.Ordinal));
         run.Stdout.Should().Contain("(unattributed)").And.Contain("webinar=2");
+        run.StdoutLines.Should().ContainSingle(static l => l.StartsWith("Suspicious channels: coupon-affiliate (no progress, injection, last-touch hijack", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DemoData_PlantedAffiliate_OnlyLeadsThatNeverOrder_SecondsAfterItsTouch()
+    {
+        var journeys = DemoData.Generate();
+        var planted = journeys.Where(static j => j.Touchpoints.Any(static t => t.Channel == DemoData.PlantedChannel)).ToList();
+
+        // The last 3 % of 5,000 journeys: 150, each one lead 2 to 6 s after the affiliate's touch, its last, and no order.
+        planted.Should().HaveCount(150);
+        planted.Should().AllSatisfy(static j =>
+        {
+            j.Conversions.Should().ContainSingle().Which.Kind.Should().Be("lead");
+            j.Touchpoints[^1].Channel.Should().Be(DemoData.PlantedChannel);
+            (j.Conversions[0].Instant - j.Touchpoints[^1].Instant).TotalSeconds.Should().BeInRange(2, 6);
+        });
+        journeys.Skip(4850).Should().Equal(planted, "the planted journeys come last");
     }
 
     [Fact]

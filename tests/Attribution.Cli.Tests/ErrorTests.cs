@@ -98,8 +98,29 @@ public sealed class ErrorTests : IDisposable
         => CliRun.Of("attribute", "--input", input, "--model", "linear", "--window", "3d").ShouldFail(2, "--window");
 
     [Fact]
-    public void NoCommand_IsAUsageError()
-        => CliRun.Of().ShouldFail(2, "--help");
+    public void NoArguments_PrintsHelpAndSucceeds()
+    {
+        var run = CliRun.Of().ShouldSucceed();
+
+        run.Stdout.Should().Contain("Usage:").And.Contain("attribute").And.Contain("demo");
+    }
+
+    [Fact]
+    public void MistypedOption_SuggestsTheOptionAndPointsToTheCommandsHelp()
+        => CliRun.Of("attribute", "--inptu", input, "--model", "linear")
+            .ShouldFail(2, "'attribution attribute' has no option '--inptu' (did you mean '--input'?). See 'attribution attribute --help'.");
+
+    [Fact]
+    public void MistypedCommand_SuggestsTheCommand()
+        => CliRun.Of("atribute", "--input", input).ShouldFail(2, "'atribute' is not a command of 'attribution' (did you mean 'attribute'?). See 'attribution --help'.");
+
+    [Fact]
+    public void MistypedSubcommand_SuggestsItWithinItsParent()
+        => CliRun.Of("import", "salesfrce").ShouldFail(2, "'salesfrce' is not a command of 'attribution import' (did you mean 'salesforce'?). See 'attribution import --help'.");
+
+    [Fact]
+    public void StrayArgument_IsNamed()
+        => CliRun.Of("attribute", "--input", input, "--model", "linear", "extra").ShouldFail(2, "unexpected argument 'extra'. See 'attribution attribute --help'.");
 
     [Fact]
     public void MissingInputFile_IsADataErrorNamingTheFile()

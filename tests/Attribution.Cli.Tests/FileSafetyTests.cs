@@ -249,7 +249,8 @@ public sealed class FileSafetyTests(FileSafetyTests.LargeEventLog large) : IDisp
     public void ACancelledRun_ExitsWith130_AndLeavesThePreviousOutput(string command)
     {
         var input = temp.Write("events.csv", Events);
-        var output = temp.Write("out.txt", "previous\n");
+        // No extension: each command writes its default format there (report HTML, the others CSV).
+        var output = temp.Write("out", "previous\n");
         string[] args = command switch
         {
             "fit" => ["fit", "--input", input, "--model", "markov", "--save", output],
@@ -267,7 +268,7 @@ public sealed class FileSafetyTests(FileSafetyTests.LargeEventLog large) : IDisp
         stderr.ToString().Should().Be("attribution: cancelled; no output was left half-written.\n");
         stdout.ToString().Should().BeEmpty();
         File.ReadAllText(output).Should().Be("previous\n");
-        Entries().Should().Equal("events.csv", "out.txt");
+        Entries().Should().Equal("events.csv", "out");
     }
 
     [Theory]

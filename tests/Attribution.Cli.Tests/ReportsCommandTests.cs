@@ -234,6 +234,6 @@ public sealed class ReportsCommandTests : IDisposable
     public void Contributions_BadFormat_IsAUsageError()
     {
         CliRun.Of("contributions", "--input", input, "--model", "linear", "--output", temp.File("x.csv"), "--format", "xml")
-            .ShouldFail(2, "--format: 'xml' is not a format; use csv or json.");
+            .ShouldFail(2, "--format: 'xml' is not a format of this command; use csv, json.");
     }
 }

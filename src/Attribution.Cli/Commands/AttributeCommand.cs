@@ -98,7 +98,7 @@ internal static class AttributeCommand
                 var target = report.Resolve(parseResult, context);
                 return pathReport => WritePathReport(target, pathReport, context);
             }),
-            intervals);
+            intervals: intervals);
     }
 
     private static void WritePathReport(ReportTarget target, PathReport report, CliContext context)
@@ -106,15 +106,17 @@ internal static class AttributeCommand
 
     /// <summary>Builds a command that reads an event log and runs models; <paramref name="prepare"/> checks the command's own
     /// options before the input is read and returns what to do with the report. With <paramref name="pathMode"/> the command
-    /// also takes a path file instead of the event log.</summary>
+    /// also takes a path file instead of the event log. A command that needs the journeys and models rather than a run
+    /// (explain) gives <paramref name="prepareModels"/> instead of <paramref name="prepare"/>.</summary>
     internal static Command CreateCore(
         CliContext context,
         string name,
         string description,
         IEnumerable<Option> extraOptions,
         bool includeTouchpoints,
-        Func<ParseResult, Action<AttributionReport, EligibilitySettings>> prepare,
+        Func<ParseResult, Action<AttributionReport, EligibilitySettings>>? prepare,
         PathMode? pathMode = null,
+        Func<ParseResult, Action<JourneySet, IReadOnlyList<IAttributionModel>, EligibilitySettings>>? prepareModels = null,
         IntervalArguments? intervals = null)
     {
         var input = new Option<string>("--input")
@@ -198,7 +200,8 @@ internal static class AttributeCommand
 
             var intervalOptions = intervals?.Parse(parseResult);
             var finishPaths = pathsFile is null ? null : pathMode!.Prepare(parseResult);
-            var finish = pathsFile is null ? prepare(parseResult) : null;
+            var finish = pathsFile is null ? prepare?.Invoke(parseResult) : null;
+            var useModels = prepareModels?.Invoke(parseResult);
             var modelFiles = parseResult.GetValue(modelFile) ?? [];
             var configuration = ConfigFile.Load(parseResult.GetValue(config));
             var names = ModelChoices.Parse("--model", parseResult.GetValue(model) ?? []);
@@ -284,6 +287,14 @@ internal static class AttributeCommand
             var models = definitions.Select(definition => ModelFactory.Create(WithProgress(definition, display), data)).ToList();
             AddModelFiles(models, loadedModels);
             context.ThrowIfCancelled();
+            if (useModels is not null)
+            {
+                display?.Dispose();
+                WarnUnseen(context, models, journeys, path);
+                useModels(journeys, models, eligible);
+                return ExitCodes.Success;
+            }
+
             var result = new AttributionEngine(options with { Progress = progress }).Run(journeys, models);
             display?.Dispose();
             context.ThrowIfCancelled();
@@ -382,19 +393,33 @@ internal static class AttributeCommand
         }
     }
 
-    // Like Markov, a Shapley model gives channels it never saw no credit; say so instead of leaving it silent.
+    // A fitted model (Markov or Shapley, loaded from a file or fitted per kind) gives channels it never saw no credit;
+    // say so instead of leaving it silent.
     private static void WarnUnseen(CliContext context, List<IAttributionModel> models, JourneySet journeys, string path)
     {
+        if (context.Warnings is null)
+        {
+            return;
+        }
+
         foreach (var model in models)
         {
-            if (model is ShapleyModel shapley && context.Warnings is not null)
+            var unseen = new List<string>();
+            foreach (var fitted in model is PerKindModel perKind ? perKind.Models.Values : [model])
             {
-                var unseen = shapley.GetUnseenChannels(journeys.Channels);
-                if (unseen.Count > 0)
+                var missing = fitted switch
                 {
-                    var listed = string.Join(", ", unseen.Take(5)) + (unseen.Count > 5 ? ", …" : "");
-                    context.Warnings.WriteLine($"warning: the shapley model never saw {unseen.Count} channel(s) of '{path}' ({listed}): their touches earn nothing, and conversions touched only by them are unattributed.");
-                }
+                    MarkovModel markov => markov.GetUnseenChannels(journeys.Channels),
+                    ShapleyModel shapley => shapley.GetUnseenChannels(journeys.Channels),
+                    _ => [],
+                };
+                unseen.AddRange(missing.Where(c => !unseen.Contains(c)));
+            }
+
+            if (unseen.Count > 0)
+            {
+                var listed = string.Join(", ", unseen.Take(5)) + (unseen.Count > 5 ? ", …" : "");
+                context.Warnings.WriteLine($"warning: the {model.Name} model never saw {unseen.Count} channel(s) of '{path}' ({listed}): their touches earn nothing, and conversions touched only by them are unattributed.");
             }
         }
     }
@@ -444,7 +469,7 @@ internal static class AttributeCommand
             : new ModelDefinition(definition.Name, definition.Model, definition.Settings with { Markov = definition.Settings.Markov with { Progress = display } });
 
     internal static JourneySet Load(string path, IProgress<long>? progress = null)
-        => InputFile.Read("--input", path, file => EventLogCsvReader.Read(file, new EventLogCsvOptions { Progress = progress }));
+        => InputFile.Read("--input", path, (stream, name) => EventLogCsvReader.Read(stream, new EventLogCsvOptions { Progress = progress }, name));
 
     internal static void RequireChannels(IReadOnlyList<string> knownChannels, string path, string option, IEnumerable<string> channels)
     {

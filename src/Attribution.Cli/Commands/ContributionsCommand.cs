@@ -25,13 +25,7 @@ internal static class ContributionsCommand
             {
                 var path = ReportOptions.GetFile(parseResult, output);
 
-                var json = parseResult.GetValue(format)?.Trim().ToLowerInvariant() switch
-                {
-                    null => Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase),
-                    "csv" => false,
-                    "json" => true,
-                    _ => throw CliException.Usage($"--format: '{parseResult.GetValue(format)}' is not a format; use csv or json."),
-                };
+                var json = OutputFormats.Choose(parseResult.GetValue(format), path, ["csv", "json"], "csv") == "json";
                 return (result, eligible) =>
                 {
                     // The report holds totals only; the records are made a block of journeys at a time and written as

@@ -108,7 +108,7 @@ internal sealed class DataOptions
         }
     }
 
-    public static PathSet LoadPaths(string path) => InputFile.Read("--paths", path, static file => PathCsvReader.Read(file));
+    public static PathSet LoadPaths(string path) => InputFile.Read("--paths", path, static (stream, name) => PathCsvReader.Read(stream, null, name));
 
     /// <summary>The highest order a Markov chain supports (<c>--order</c>, <c>--max-order</c>).</summary>
     public const int MaxOrder = 32;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Attribution.B2B;
 using Attribution.Cli.Demo;
 using Attribution.Cli.Models;
 using Attribution.Cli.Output;
@@ -33,6 +34,44 @@ internal static class DemoCommand
 
         text.Write('\n');
         return text.ToString();
+    }
+
+    /// <summary>The demo's planted suspicious channel, found the way <c>attribution suspicious</c> finds it.</summary>
+    internal static string Suspicious(JourneySet journeys)
+    {
+        var report = SuspiciousChannels.Detect(journeys, new AttributionOptions { Stages = ["lead", "order"] });
+        var flagged = report.Rows.Where(static r => r.Score > 0).Select(static r => $"{r.Key} ({string.Join(", ", Signals(r))})");
+        return $"\nSuspicious channels: {(report.Flagged.Count == 0 ? "none" : string.Join("; ", flagged))}. The demo plants one, {DemoData.PlantedChannel}: "
+            + "its leads never order and arrive seconds after its touch. A lone bursts flag is what 4 standard deviations on daily counts of a few touches gives by chance now and then: "
+            + "a lead to check, not proof. See 'attribution suspicious --input events.csv --stages lead,order'.";
+    }
+
+    private static IEnumerable<string> Signals(SuspiciousChannel row)
+    {
+        if (row.NoProgress.Fired)
+        {
+            yield return "no progress";
+        }
+
+        if (row.Duplicates.Fired)
+        {
+            yield return "duplicates";
+        }
+
+        if (row.Injection.Fired)
+        {
+            yield return "injection";
+        }
+
+        if (row.Hijack.Fired)
+        {
+            yield return "last-touch hijack";
+        }
+
+        if (row.Bursts.Fired)
+        {
+            yield return "bursts";
+        }
     }
 
     public static Command Create(CliContext context)
@@ -73,7 +112,7 @@ internal static class DemoCommand
                 + (eventsPath is null
                     ? "Run 'attribution demo --write-events events.csv' to get these events, then 'attribution attribute --input events.csv --model linear ...'."
                     : $"Events written to '{eventsPath}'; try 'attribution attribute --input {eventsPath} --model linear --model time-decay'.");
-            ReportOptions.Write(target, result, kinds: null, context, Comparison(result) + note);
+            ReportOptions.Write(target, result, kinds: null, context, Comparison(result) + note + Suspicious(journeys));
             return ExitCodes.Success;
         });
 

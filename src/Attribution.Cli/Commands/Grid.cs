@@ -25,13 +25,11 @@ internal static class Grid
         var file = parseResult.GetValue(output);
         ReportOptions.RejectEmptyFile(output.Name, file);
 
-        var chosen = parseResult.GetValue(format)?.Trim().ToLowerInvariant() switch
+        var chosen = OutputFormats.Choose(parseResult.GetValue(format), file, ["table", "csv", "json"], file is null && context.StdoutIsTerminal ? "table" : "csv") switch
         {
-            null => file is null && context.StdoutIsTerminal ? ReportFormat.Table : ReportFormat.Csv,
             "table" => ReportFormat.Table,
-            "csv" => ReportFormat.Csv,
             "json" => ReportFormat.Json,
-            _ => throw CliException.Usage($"--format: '{parseResult.GetValue(format)}' is not a format; use table, csv or json."),
+            _ => ReportFormat.Csv,
         };
         return new GridTarget(chosen, file);
     }

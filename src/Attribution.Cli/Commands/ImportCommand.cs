@@ -55,6 +55,7 @@ internal static class ImportCommand
             }
 
             var eventsPath = ReportOptions.GetFile(parseResult, output);
+            OutputFormats.Choose(null, eventsPath, ["csv"], "csv");
             var accountsPath = Beside(parseResult, accountsOutput, eventsPath, "people.csv");
             var rolesPath = Beside(parseResult, rolesOutput, eventsPath, "roles.csv");
             RejectSameFile([(output.Name, eventsPath), (accountsOutput.Name, accountsPath), (rolesOutput.Name, rolesPath)]);

@@ -25,6 +25,7 @@ internal static class ReportCommand
             parseResult =>
             {
                 var path = ReportOptions.GetFile(parseResult, output);
+                OutputFormats.Choose(null, path, ["html"], "html");
 
                 var options = new HtmlReportOptions { Title = parseResult.GetValue(title) ?? new HtmlReportOptions().Title };
                 var spendTable = spend.Load(parseResult);

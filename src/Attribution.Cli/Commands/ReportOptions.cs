@@ -37,14 +37,13 @@ internal sealed class ReportOptions
         var output = parseResult.GetValue(Output);
         RejectEmptyFile(Output.Name, output);
 
-        var format = parseResult.GetValue(Format)?.Trim().ToLowerInvariant() switch
+        // A table is for people; anything read by a program (a pipe, a file) defaults to csv.
+        var fallback = output is null && (context.StdoutIsTerminal || tableByDefault) ? "table" : "csv";
+        var format = OutputFormats.Choose(parseResult.GetValue(Format), output, ["table", "csv", "json"], fallback) switch
         {
-            // A table is for people; anything read by a program (a pipe, a file) defaults to csv.
-            null => output is null && (context.StdoutIsTerminal || tableByDefault) ? ReportFormat.Table : ReportFormat.Csv,
             "table" => ReportFormat.Table,
-            "csv" => ReportFormat.Csv,
             "json" => ReportFormat.Json,
-            _ => throw CliException.Usage($"--format: '{parseResult.GetValue(Format)}' is not a format; use table, csv or json."),
+            _ => ReportFormat.Csv,
         };
 
         return new ReportTarget(format, by, output);

@@ -36,7 +36,7 @@ internal sealed record SpendOptions(Option<string?> Spend, Option<string?> Curre
             return null;
         }
 
-        var table = InputFile.Read("--spend", path, file => SpendCsvReader.Read(file, new SpendCsvOptions { Currency = currency }));
+        var table = InputFile.Read("--spend", path, (stream, name) => SpendCsvReader.Read(stream, new SpendCsvOptions { Currency = currency }, name));
         FiniteNumbers.Require(table, path);
         return table;
     }

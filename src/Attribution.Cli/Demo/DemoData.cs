@@ -11,6 +11,9 @@ namespace Attribution.Cli.Demo;
 /// Webinars, events and partners engage more and make conversion likelier.</para>
 /// <para>About 1% of journeys are an order without any tracked touch, and about 3% of leads come back after more than
 /// 90 days of silence; with the default 90-day lookback both are reported unattributed.</para>
+/// <para>One suspicious channel is planted: the last 3% of the journeys meet <see cref="PlantedChannel"/>, an affiliate
+/// whose touch lands a few seconds before a lead after some honest touches. Its leads never order, so
+/// <c>attribution suspicious</c> flags it (no progress, injection, last-touch hijack).</para>
 /// </remarks>
 internal static class DemoData
 {
@@ -19,6 +22,9 @@ internal static class DemoData
 
     /// <summary>The number of journeys of the bundled data set.</summary>
     public const int JourneyCount = 5000;
+
+    /// <summary>The planted suspicious channel: an affiliate that injects its touch seconds before leads that never order.</summary>
+    public const string PlantedChannel = "coupon-affiliate";
 
     private const double Day = 86_400;
 
@@ -73,6 +79,13 @@ internal static class DemoData
             conversions.Clear();
             var id = "j" + (i + 1).ToString("D5", CultureInfo.InvariantCulture);
             var t = Start.AddSeconds(Math.Floor(rng.NextDouble() * 150 * Day));
+
+            // The planted journeys come last, so the honest ones before them draw the same numbers as without the plant.
+            if (i >= count - (count * 3 / 100))
+            {
+                journeys.Add(Injected(id, t, rng, acquisition, nurture, ref leadNumber));
+                continue;
+            }
 
             // An offline sale or a lost cookie: an order nobody can attribute.
             if (rng.Chance(0.012))
@@ -145,6 +158,25 @@ internal static class DemoData
         }
 
         return journeys;
+    }
+
+    /// <summary>A visitor with two to four honest touches, then the affiliate's touch and, 2 to 6 seconds later, a lead
+    /// that never goes on to order.</summary>
+    private static Journey Injected(string id, DateTimeOffset t, DemoRandom rng, ReadOnlySpan<double> acquisition, ReadOnlySpan<double> nurture, ref int leadNumber)
+    {
+        var touches = new List<Touchpoint>();
+        var honest = 2 + rng.Next(3);
+        for (var k = 0; k < honest; k++)
+        {
+            var channel = Channels[rng.Pick(k == 0 ? acquisition : nurture)];
+            touches.Add(new Touchpoint(t, channel.Name, channel.Campaigns.Length == 0 ? null : channel.Campaigns[rng.Next(channel.Campaigns.Length)]));
+            t = t.AddSeconds(Math.Floor(300 + rng.Exponential(2.5 * Day)));
+        }
+
+        touches.Add(new Touchpoint(t, PlantedChannel, "cashback-deals"));
+        leadNumber++;
+        var lead = new Conversion(t.AddSeconds(2 + rng.Next(5)), 25, "lead", "lead-" + leadNumber.ToString("D5", CultureInfo.InvariantCulture));
+        return new Journey(id, touches, [lead]);
     }
 
     private static DateTimeOffset AfterTouch(DateTimeOffset touch, DemoRandom rng)

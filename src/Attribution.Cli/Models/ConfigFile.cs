@@ -23,7 +23,7 @@ internal static class ConfigFile
 
         try
         {
-            return InputFile.Read("--config", path, AttributionConfig.Load);
+            return InputFile.Read("--config", path, static (stream, name) => AttributionConfig.Load(stream, name));
         }
         catch (AttributionDataException e)
         {

@@ -59,11 +59,15 @@ internal static class CsvInput
             MaxRecordSize = MaxRecordBytes,
         };
 
-        Sniff(stream, sourceName);
+        using var input = Decode(stream, sourceName);
         try
         {
-            using var csv = CsvReader.Create(stream, options, leaveOpen: true);
+            using var csv = CsvReader.Create(input, options, leaveOpen: true);
             return parse(csv);
+        }
+        catch (InvalidDataException e) when (input is GzipInput)
+        {
+            throw new AttributionDataException(sourceName, 0, null, $"the gzip data is corrupt: {e.Message}", e);
         }
         catch (CsvFormatException e)
         {
@@ -75,34 +79,42 @@ internal static class CsvInput
         }
     }
 
-    /// <summary>Recognises, from its first bytes, an input that is not UTF-8 text at all, so the error says what it is
-    /// rather than that a column is missing. Only a seekable stream can be looked at ahead; others are judged by their header.</summary>
-    private static void Sniff(Stream stream, string sourceName)
+    /// <summary>Looks at the first bytes of the input: gzip is decompressed on the fly (so <c>events.csv.gz</c> reads like
+    /// <c>events.csv</c>), UTF-16 without a byte order mark is named as such. A stream that cannot seek gets the bytes it
+    /// was peeked for put back in front.</summary>
+    /// <returns>The stream to read; disposing it leaves <paramref name="stream"/> open.</returns>
+    private static Stream Decode(Stream stream, string sourceName)
     {
-        if (!stream.CanSeek)
+        var head = new byte[4];
+        var start = stream.CanSeek ? stream.Position : 0;
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        Stream input;
+        if (stream.CanSeek)
         {
-            return;
+            stream.Position = start;
+            input = new KeepOpenStream(stream);
+        }
+        else
+        {
+            input = new PrefixedStream(head.AsMemory(0, read), stream);
         }
 
-        Span<byte> head = stackalloc byte[4];
-        var start = stream.Position;
-        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        stream.Position = start;
-        head = head[..read];
-        if (EncodingHint(head) is { } hint)
+        if (read >= 2 && head[0] == 0x1F && head[1] == 0x8B)
+        {
+            return new GzipInput(input);
+        }
+
+        if (EncodingHint(head.AsSpan(0, read)) is { } hint)
         {
             throw new AttributionDataException(sourceName, 1, null, hint);
         }
+
+        return input;
     }
 
-    /// <summary>What the first bytes of an input say about it when it is gzip or UTF-16 without a byte order mark, or null.</summary>
+    /// <summary>What the first bytes of an input say about it when it is UTF-16 without a byte order mark, or null.</summary>
     private static string? EncodingHint(ReadOnlySpan<byte> head)
     {
-        if (head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B)
-        {
-            return "the input is gzip-compressed (it starts with the bytes 1f 8b); decompress it first, for example with gunzip";
-        }
-
         // ASCII text in UTF-16 has a zero byte beside every character; a byte order mark would have said so, and CsvHelper honours one.
         var bom = head.Length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF));
         if (!bom && head.Length >= 2 && (head[0] == 0) != (head[1] == 0))

@@ -1,20 +1,10 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text.Unicode;
 
 namespace Attribution.IO.Internal;
 
-/// <summary>Parses ISO-8601 instants that carry a UTC offset (<c>Z</c> or <c>±hh:mm</c>) from UTF-8, without allocating.</summary>
+/// <summary>Parses ISO-8601 instants that carry a UTC offset (<c>Z</c>, <c>±hh:mm</c>, <c>±hhmm</c> or <c>±hh</c>) from UTF-8, without allocating.</summary>
 internal static class Iso8601
 {
     private const int MaxLength = 64;
-
-    // ".FFFFFFF" makes the fraction (and its point) optional; "K" reads Z or an offset, and an offset is checked first.
-    private static readonly string[] Formats =
-    [
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
-        "yyyy-MM-dd'T'HH:mmK",
-    ];
 
     /// <summary>Why a timestamp was rejected.</summary>
     internal enum Failure
@@ -35,39 +25,124 @@ internal static class Iso8601
         }
 
         value = default;
-        if (utf8.IsEmpty || utf8.Length > MaxLength)
+        return utf8.Length > MaxLength ? Failure.Malformed : ParseGeneral(utf8, out value);
+    }
+
+    /// <summary>
+    /// Every accepted shape: <c>yyyy-MM-dd</c>, then <c>T</c> or one space, <c>HH:mm</c>, optionally <c>:ss</c> and a
+    /// fraction of 1 to 9 digits (rounded half up to the tick, 100 ns), then <c>Z</c> or an offset <c>±hh:mm</c>,
+    /// <c>±hhmm</c> or <c>±hh</c>.
+    /// </summary>
+    private static Failure ParseGeneral(ReadOnlySpan<byte> s, out DateTimeOffset value)
+    {
+        value = default;
+        if (s.Length < 16 || s[4] != '-' || s[7] != '-' || s[10] is not ((byte)'T' or (byte)' ') || s[13] != ':'
+            || !Digits4(s, 0, out var year) || !Digits2(s, 5, out var month) || !Digits2(s, 8, out var day)
+            || !Digits2(s, 11, out var hour) || !Digits2(s, 14, out var minute))
         {
             return Failure.Malformed;
         }
 
-        Span<char> chars = stackalloc char[MaxLength];
-        if (Utf8.ToUtf16(utf8, chars, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        var i = 16;
+        var second = 0;
+        long fraction = 0;
+        var roundUp = false;
+        if (i < s.Length && s[i] == ':')
+        {
+            if (i + 3 > s.Length || !Digits2(s, i + 1, out second))
+            {
+                return Failure.Malformed;
+            }
+
+            i += 3;
+            if (i < s.Length && s[i] == '.')
+            {
+                var digits = 0;
+                while (++i < s.Length && (uint)(s[i] - '0') <= 9)
+                {
+                    digits++;
+                    if (digits <= 7)
+                    {
+                        fraction = (fraction * 10) + (s[i] - '0');
+                    }
+                    else if (digits == 8)
+                    {
+                        roundUp = s[i] >= '5';
+                    }
+                }
+
+                if (digits is 0 or > 9)
+                {
+                    return Failure.Malformed;
+                }
+
+                for (var d = digits; d < 7; d++)
+                {
+                    fraction *= 10;
+                }
+            }
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
         {
             return Failure.Malformed;
         }
 
-        var text = chars[..written];
-        if (!HasOffset(text))
+        TimeSpan offset;
+        var rest = s[i..];
+        if (rest.IsEmpty)
         {
-            // Tell "no offset" apart from garbage, so the message can say what to add.
-            return DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                || DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                ? Failure.NoOffset
-                : Failure.Malformed;
+            return Failure.NoOffset;
         }
 
-        if (DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+        if (rest.Length == 1 && rest[0] == 'Z')
         {
-            return Failure.None;
+            offset = TimeSpan.Zero;
+        }
+        else if (rest[0] is (byte)'+' or (byte)'-' && TryOffset(rest[1..], out var hours, out var minutes))
+        {
+            offset = new TimeSpan(hours, minutes, 0);
+            if (rest[0] == '-')
+            {
+                offset = -offset;
+            }
+        }
+        else
+        {
+            return Failure.Malformed;
         }
 
-        // The local part and the offset may each be fine while their difference leaves DateTimeOffset's range (such as
-        // 0001-01-01T00:00:00+01:00): tell that apart from garbage.
-        return text[^1] != 'Z' && IsValidOffset(text[^6..])
-            && (DateTime.TryParseExact(text[..^6], "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                || DateTime.TryParseExact(text[..^6], "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            ? Failure.OutOfRange
-            : Failure.Malformed;
+        var ticks = new DateTime(year, month, day).Ticks + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute)
+            + (second * TimeSpan.TicksPerSecond) + fraction + (roundUp ? 1 : 0);
+        var utcTicks = ticks - offset.Ticks;
+        if (ticks > DateTime.MaxValue.Ticks || utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            // A valid local time whose offset (or rounding) leaves DateTimeOffset's range, such as 0001-01-01T00:00:00+01:00.
+            return Failure.OutOfRange;
+        }
+
+        value = new DateTimeOffset(ticks, offset);
+        return Failure.None;
+    }
+
+    // DateTimeOffset allows at most 14 hours.
+    private static bool TryOffset(ReadOnlySpan<byte> s, out int hours, out int minutes)
+    {
+        minutes = 0;
+        var ok = s.Length switch
+        {
+            2 => Digits2(s, 0, out hours),
+            4 => Digits2(s, 0, out hours) & Digits2(s, 2, out minutes),
+            5 => (s[2] == ':') & Digits2(s, 0, out hours) & Digits2(s, 3, out minutes),
+            _ => Unset(out hours),
+        };
+        return ok && minutes <= 59 && (hours < 14 || (hours == 14 && minutes == 0));
+    }
+
+    private static bool Unset(out int number)
+    {
+        number = 0;
+        return false;
     }
 
     /// <summary>
@@ -161,29 +236,5 @@ internal static class Iso8601
         var ok = Digits2(s, start, out var high) & Digits2(s, start + 2, out var low);
         number = (high * 100) + low;
         return ok;
-    }
-
-    // HasOffset has checked the shape ±dd:dd; DateTimeOffset allows at most 14 hours.
-    private static bool IsValidOffset(ReadOnlySpan<char> offset)
-    {
-        var hours = ((offset[1] - '0') * 10) + (offset[2] - '0');
-        var minutes = ((offset[4] - '0') * 10) + (offset[5] - '0');
-        return minutes <= 59 && (hours < 14 || (hours == 14 && minutes == 0));
-    }
-
-    private static bool HasOffset(ReadOnlySpan<char> text)
-    {
-        if (text[^1] == 'Z')
-        {
-            return true;
-        }
-
-        return text.Length >= 6
-            && text[^6] is '+' or '-'
-            && char.IsAsciiDigit(text[^5])
-            && char.IsAsciiDigit(text[^4])
-            && text[^3] == ':'
-            && char.IsAsciiDigit(text[^2])
-            && char.IsAsciiDigit(text[^1]);
     }
 }

@@ -124,6 +124,12 @@ public sealed class MarkovModel : IAttributionModel
             : throw new KeyNotFoundException($"Channel '{channel}' is not one of the {channels.Length} channels of this Markov model.");
     }
 
+    /// <summary>Lists the channels among <paramref name="channels"/> that the chain never saw in training, in first-seen order.</summary>
+    /// <param name="channels">Channel names, for example those of the journeys about to be attributed.</param>
+    /// <returns>The distinct unseen channels: their removal effect is unknown, so their touches earn nothing, and
+    /// conversions touched only by them are unattributed.</returns>
+    public IReadOnlyList<string> GetUnseenChannels(IEnumerable<string> channels) => UnseenChannels.List(channels, channelIds);
+
     /// <inheritdoc/>
     public void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> weights)
     {

@@ -13,7 +13,7 @@ public sealed class PathAttributionResult
     {
         Model = model;
         Paths = paths;
-        ByChannel = byChannel;
+        ByChannel = byChannel as CreditTotals ?? new CreditTotals([.. byChannel]);
         UnattributedConversions = unattributedConversions;
         UnattributedValue = unattributedValue;
     }
@@ -25,7 +25,7 @@ public sealed class PathAttributionResult
     public PathSet Paths { get; }
 
     /// <summary>Gets the credit of every channel of <see cref="Paths"/>, in channel id order (channels that earned nothing included).</summary>
-    public IReadOnlyList<CreditTotal> ByChannel { get; }
+    public CreditTotals ByChannel { get; }
 
     /// <summary>Gets the conversions of paths whose touches all weighed 0.</summary>
     public double UnattributedConversions { get; }

@@ -51,11 +51,7 @@ internal sealed class ShapleyGame
     /// </summary>
     public double[] Shares(ulong known, int unknown, int channelCount)
     {
-        var values = Options.Method == ShapleyMethod.SimplifiedClosedForm
-            ? ClosedForm(known)
-            : BitOperations.PopCount(known) + unknown <= Options.ExactChannelCap
-                ? Exact(known, unknown)
-                : Sampled(known, unknown, Options.Samples, Options.Seed, out _);
+        var values = Values(known, unknown);
         var sum = 0.0;
         foreach (var value in values)
         {
@@ -76,6 +72,15 @@ internal sealed class ShapleyGame
 
         return shares;
     }
+
+    /// <summary>The values <see cref="Shares"/> clips and normalises, by the options' method: exact up to the cap,
+    /// sampled beyond it, or the simplified closed form (same layout as <see cref="Exact"/>).</summary>
+    public double[] Values(ulong known, int unknown)
+        => Options.Method == ShapleyMethod.SimplifiedClosedForm
+            ? ClosedForm(known)
+            : BitOperations.PopCount(known) + unknown <= Options.ExactChannelCap
+                ? Exact(known, unknown)
+                : Sampled(known, unknown, Options.Samples, Options.Seed, out _);
 
     /// <summary>
     /// Exact Shapley values of the game on the trained channels of <paramref name="known"/> (ascending id order) plus

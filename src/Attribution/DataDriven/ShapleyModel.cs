@@ -26,6 +26,7 @@ public sealed class ShapleyModel : IAttributionModel
     private readonly string[] channels;
     private readonly ShapleyCoalition[] coalitions;
     private readonly CreditTotal[] credits;
+    private CreditTotals? byChannel;
     private readonly Dictionary<string, int> idByName;
     private readonly ShapleyGame game;
     private readonly ConcurrentDictionary<(ulong Known, int Unknown), double[]> cache;
@@ -77,7 +78,7 @@ public sealed class ShapleyModel : IAttributionModel
     /// <summary>Gets the attribution of the training paths: each channel's credited conversions and value, in the order of <see cref="Channels"/>.</summary>
     /// <remarks>Every converting training path has at least one channel and falls back to linear when its values are all 0,
     /// so these add up to the path set's total conversions and value (up to rounding).</remarks>
-    public IReadOnlyList<CreditTotal> ByChannel => credits;
+    public CreditTotals ByChannel => byChannel ??= new CreditTotals(credits);
 
     /// <summary>Gets each channel's fraction of the training conversions it was credited with (all 0 when there were none).</summary>
     public IReadOnlyDictionary<string, double> ChannelShares { get; }
@@ -130,21 +131,7 @@ public sealed class ShapleyModel : IAttributionModel
     /// <summary>Lists the channels among <paramref name="channels"/> that the model never saw in training, in first-seen order.</summary>
     /// <param name="channels">Channel names, for example those of the journeys about to be attributed.</param>
     /// <returns>The distinct unseen channels: their touches earn nothing, and conversions touched only by them are unattributed.</returns>
-    public IReadOnlyList<string> GetUnseenChannels(IEnumerable<string> channels)
-    {
-        ArgumentNullException.ThrowIfNull(channels);
-        var unseen = new List<string>();
-        var listed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var channel in channels)
-        {
-            if (channel is not null && !idByName.ContainsKey(channel) && listed.Add(channel))
-            {
-                unseen.Add(channel);
-            }
-        }
-
-        return unseen;
-    }
+    public IReadOnlyList<string> GetUnseenChannels(IEnumerable<string> channels) => UnseenChannels.List(channels, idByName);
 
     /// <inheritdoc/>
     public void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> weights)
@@ -215,6 +202,94 @@ public sealed class ShapleyModel : IAttributionModel
     }
 
     internal ShapleyModel WithCredits(CreditTotal[] totals) => new(this, totals);
+
+    /// <summary>The game behind the split of one set of channels, for explanations: each channel's Shapley value as the
+    /// model computes it (before clipping at 0 and normalising), and the worth v(S) of the set's coalitions: every
+    /// non-empty subset when the set has at most <paramref name="listAllUpTo"/> channels, else the subsets worth more
+    /// than 0 (the others are worth 0).</summary>
+    /// <param name="set">The distinct channels, in the order the coalitions list them.</param>
+    /// <param name="listAllUpTo">The largest set whose subsets are all listed.</param>
+    internal (double[] Values, List<CoalitionValue> Coalitions) Explain(IReadOnlyList<string> set, int listAllUpTo)
+    {
+        var (known, unknown) = MaskOf(set);
+        var k = BitOperations.PopCount(known);
+        var raw = game.Values(known, unknown);
+        var values = new double[set.Count];
+        var trainedBits = new ulong[set.Count];
+        for (var i = 0; i < set.Count; i++)
+        {
+            if (idByName.TryGetValue(set[i], out var id))
+            {
+                // Values come in ascending trained id, then the unseen channels (all alike).
+                trainedBits[i] = 1UL << id;
+                values[i] = raw[BitOperations.PopCount(known & ((1UL << id) - 1))];
+            }
+            else
+            {
+                values[i] = raw.Length > k ? raw[k] : 0;
+            }
+        }
+
+        // Sorted by size, then by subset of the set (all listed) or by trained ids (only those worth more than 0).
+        var coalitions = new List<(int Size, ulong Key, CoalitionValue Value)>();
+        if (set.Count <= listAllUpTo)
+        {
+            for (var subset = 1UL; subset < 1UL << set.Count; subset++)
+            {
+                var mask = 0UL;
+                var seen = true;
+                for (var i = 0; i < set.Count; i++)
+                {
+                    if ((subset & (1UL << i)) != 0)
+                    {
+                        mask |= trainedBits[i];
+                        seen &= trainedBits[i] != 0;
+                    }
+                }
+
+                coalitions.Add((BitOperations.PopCount(subset), subset, new CoalitionValue(Names(set, subset), seen ? game.Worth(mask) : 0)));
+            }
+        }
+        else
+        {
+            foreach (var coalition in this.coalitions)
+            {
+                if ((coalition.Mask & ~known) != 0 || !(coalition.Rate > 0))
+                {
+                    continue;
+                }
+
+                var names = new List<string>();
+                for (var i = 0; i < set.Count; i++)
+                {
+                    if ((coalition.Mask & trainedBits[i]) != 0)
+                    {
+                        names.Add(set[i]);
+                    }
+                }
+
+                coalitions.Add((names.Count, coalition.Mask, new CoalitionValue(names, coalition.Rate)));
+            }
+        }
+
+        coalitions.Sort(static (a, b) => a.Size != b.Size ? a.Size.CompareTo(b.Size) : a.Key.CompareTo(b.Key));
+        return (values, coalitions.ConvertAll(static c => c.Value));
+
+        static string[] Names(IReadOnlyList<string> set, ulong subset)
+        {
+            var names = new string[BitOperations.PopCount(subset)];
+            var n = 0;
+            for (var i = 0; i < set.Count; i++)
+            {
+                if ((subset & (1UL << i)) != 0)
+                {
+                    names[n++] = set[i];
+                }
+            }
+
+            return names;
+        }
+    }
 
     /// <summary>Shares by training id for a set (empty array: split linearly), computed once per set.</summary>
     internal double[] GetSharesById(ulong known, int unknown)

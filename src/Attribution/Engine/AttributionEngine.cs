@@ -96,6 +96,37 @@ public sealed class AttributionEngine
         return OneJourney.Attribute(journey, model, Options);
     }
 
+    /// <summary>Explains how a model credits the conversions of one journey: for every conversion, its eligible touches
+    /// and why each other touch before it is not eligible (outside the lookback, before a reset, an excluded channel, a
+    /// conversion outside the reporting period), and for each eligible touch its weight, share and credited value with
+    /// the model's reason.</summary>
+    /// <param name="journey">The journey.</param>
+    /// <param name="model">The model.</param>
+    /// <returns>The explanation; its eligible touches' values are the credits <see cref="Attribute"/> and
+    /// <see cref="Run(JourneySet, IAttributionModel)"/> give the journey.</returns>
+    /// <remarks>
+    /// <para>The reason depends on the model: the touch's position for first-touch, last-touch, linear and the U-shaped
+    /// family; Δt and 2^(−Δt / h) for time-decay; the milestones the touch holds for W-shaped, full-path and milestones;
+    /// the channel's removal effect for a <see cref="DataDriven.MarkovModel"/>; the channel's Shapley value, with the
+    /// worth v(S) of the coalitions of the conversion's channel set, for a <see cref="DataDriven.ShapleyModel"/>; the
+    /// channel's weight for channel weights. Any other model gets its weight and share with a generic reason.</para>
+    /// <para>A touch that is both outside the lookback and before a reset is reported as outside the lookback. The model's
+    /// weights are asked for once per conversion, as in a run.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// JourneyExplanation why = new AttributionEngine().Explain(journey, AttributionModels.TimeDecay());
+    /// Console.WriteLine(why);   // one line per touch: "Δt 9d, 2^(−Δt/h) = 2^(−9d / 7d) = 0.409…"
+    /// </code>
+    /// </example>
+    /// <exception cref="InvalidOperationException">The model returned a negative or non-finite weight.</exception>
+    public JourneyExplanation Explain(Journey journey, IAttributionModel model)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        ArgumentNullException.ThrowIfNull(model);
+        return JourneyExplainer.Explain(journey, model, Options);
+    }
+
     private AttributionResult RunCore(EligibilityWindows windows, IAttributionModel model)
     {
         var journeys = windows.Journeys;

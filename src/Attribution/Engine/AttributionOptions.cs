@@ -97,4 +97,7 @@ public sealed record AttributionOptions
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be −1 (all cores) or positive.");
         }
     }
+
+    // Lists print their items, not their type name.
+    private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.Print(builder, this);
 }

@@ -106,6 +106,9 @@ internal sealed class EligibilityWindows
     /// <param name="starts">Out: per conversion, its first eligible touch (global).</param>
     /// <param name="flags">Out: per conversion, <see cref="Filtered"/> and <see cref="OutsidePeriod"/>; empty when the rules can set neither.</param>
     /// <param name="milestones">Out: per conversion, its milestone touches (global, −1 for none); empty without stages.</param>
+    /// <param name="cuts">Out, when not empty (explanations): per conversion, its first touch inside the lookback (global).</param>
+    /// <param name="resetBy">Out, with <paramref name="cuts"/>: per conversion, the journey's earlier conversion (local index)
+    /// whose touches it may not use under the reset rule, −1 for none.</param>
     /// <returns>Whether some conversion got a flag.</returns>
     public static bool ComputeJourney(
         ReadOnlySpan<long> touchTicks,
@@ -117,7 +120,9 @@ internal sealed class EligibilityWindows
         EligibilityRules rules,
         Span<int> starts,
         Span<byte> flags,
-        Span<int> milestones)
+        Span<int> milestones,
+        Span<int> cuts = default,
+        Span<int> resetBy = default)
     {
         Debug.Assert(conversionTicks.Length == ends.Length && ends.Length == starts.Length, "one window per conversion");
         var excluded = rules.Excluded;
@@ -155,6 +160,12 @@ internal sealed class EligibilityWindows
             };
             var start = Math.Min(Math.Max(reset, cut), end);
             starts[c] = start + offset;
+            if (!cuts.IsEmpty)
+            {
+                cuts[c] = cut + offset;
+                resetBy[c] = ResetBy(conversionKinds, c, rules.Reset);
+            }
+
             resetOfKind[kind] = end;
             resetAny = end;
 
@@ -226,6 +237,29 @@ internal sealed class EligibilityWindows
         }
 
         return Journeys.TouchOffsets[journey];
+    }
+
+    /// <summary>The conversion whose end is the reset point of conversion <paramref name="c"/>: the previous one of its
+    /// kind (same-kind), the previous one (any), none (never); as resetOfKind and resetAny above hold its end.</summary>
+    private static int ResetBy(ReadOnlySpan<int> kinds, int c, ResetRule reset)
+    {
+        switch (reset)
+        {
+            case ResetRule.SameKind:
+                for (var p = c - 1; p >= 0; p--)
+                {
+                    if (kinds[p] == kinds[c])
+                    {
+                        return p;
+                    }
+                }
+
+                return -1;
+            case ResetRule.Any:
+                return c - 1;
+            default:
+                return -1;
+        }
     }
 
     private static int Global(int local, int offset) => local < 0 ? -1 : local + offset;

@@ -40,17 +40,12 @@ internal static class OneJourney
         Span<int> starts = m <= StackLimit ? stackalloc int[m] : new int[m];
         Span<byte> flags = m <= StackLimit ? stackalloc byte[m] : new byte[m];
         Span<int> milestones = rules.StageCount == 0 ? default : new int[m * stride];
-        var t = 0;
         for (var c = 0; c < m; c++)
         {
             conversionTicks[c] = conversions[c].Instant.UtcTicks;
-            while (t < n && ticks[t] <= conversionTicks[c])
-            {
-                t++;
-            }
-
-            ends[c] = t;
         }
+
+        FindEnds(ticks, conversionTicks, ends);
 
         flags.Clear();
         EligibilityWindows.ComputeJourney(ticks, channels, conversionTicks, kinds, ends, 0, rules, starts, flags, milestones);
@@ -95,12 +90,7 @@ internal static class OneJourney
 
             if (!milestones.IsEmpty)
             {
-                // Milestones as positions in the kept touches, the way the engine hands them to a model.
-                var row = milestones.Slice(c * stride, stride);
-                for (var i = 0; i < positions.Length; i++)
-                {
-                    positions[i] = row[i] < 0 ? -1 : touchOf.Slice(used, count).IndexOf(row[i]);
-                }
+                MilestonePositions(milestones.Slice(c * stride, stride), touchOf.Slice(used, count), positions);
             }
 
             var eligible = new EligibleTouchpoints(
@@ -146,7 +136,32 @@ internal static class OneJourney
         return new JourneyAttribution(journey, credits, unattributedConversions);
     }
 
-    private static string[] InternKinds(ReadOnlySpan<Conversion> conversions, Span<int> ids)
+    /// <summary>Per conversion, one past its journey's last touch at or before its instant: touches at a conversion's
+    /// instant count as before it.</summary>
+    internal static void FindEnds(ReadOnlySpan<long> touchTicks, ReadOnlySpan<long> conversionTicks, Span<int> ends)
+    {
+        var t = 0;
+        for (var c = 0; c < conversionTicks.Length; c++)
+        {
+            while (t < touchTicks.Length && touchTicks[t] <= conversionTicks[c])
+            {
+                t++;
+            }
+
+            ends[c] = t;
+        }
+    }
+
+    /// <summary>Milestones as positions in the kept touches, the way the engine hands them to a model.</summary>
+    internal static void MilestonePositions(ReadOnlySpan<int> row, ReadOnlySpan<int> kept, Span<int> positions)
+    {
+        for (var i = 0; i < positions.Length; i++)
+        {
+            positions[i] = row[i] < 0 ? -1 : kept.IndexOf(row[i]);
+        }
+    }
+
+    internal static string[] InternKinds(ReadOnlySpan<Conversion> conversions, Span<int> ids)
     {
         // Most journeys have one kind or two: a linear search over the first conversion of each, no list.
         Span<int> firstOf = conversions.Length <= StackLimit ? stackalloc int[conversions.Length] : new int[conversions.Length];
@@ -177,7 +192,7 @@ internal static class OneJourney
     }
 
     /// <summary>Gives each touch the id of its channel (or campaign; −1 for none) among the journey's distinct names.</summary>
-    private static string[] Intern(ReadOnlySpan<Touchpoint> touches, Span<int> ids, bool campaign)
+    internal static string[] Intern(ReadOnlySpan<Touchpoint> touches, Span<int> ids, bool campaign)
     {
         // A journey has a handful of names: a linear search beats hashing and allocates nothing.
         Span<int> firstOf = touches.Length <= StackLimit ? stackalloc int[touches.Length] : new int[touches.Length];

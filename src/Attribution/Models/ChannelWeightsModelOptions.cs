@@ -11,4 +11,7 @@ public sealed record ChannelWeightsModelOptions
     /// <summary>Gets the weight of a channel that <see cref="Weights"/> does not list.</summary>
     /// <value>The default value is 1.</value>
     public double DefaultWeight { get; init; } = 1;
+
+    // Lists print their items, not their type name.
+    private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.Print(builder, this);
 }

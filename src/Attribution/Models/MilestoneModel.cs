@@ -27,6 +27,13 @@ internal sealed class MilestoneModel : IAttributionModel
 
     public string Name { get; }
 
+    /// <summary>Gets the weight of each milestone place (NaN: no milestone, the touch counts as rest), for explanations; a
+    /// bound model's, resolved against the run's stages.</summary>
+    internal IReadOnlyList<double> Places => places;
+
+    /// <summary>Gets the weight shared by the touches that hold no milestone.</summary>
+    internal double Rest => rest;
+
     public IAttributionModel Bind(ModelBindingArguments arguments)
     {
         if (arguments.Stages.Count == 0)

@@ -25,4 +25,7 @@ public sealed record MilestoneModelOptions
     /// <summary>Gets the weight shared evenly by the eligible touches that hold no milestone.</summary>
     /// <value>The default value is 0.1.</value>
     public double Rest { get; init; } = 0.1;
+
+    // Lists print their items, not their type name.
+    private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.Print(builder, this);
 }

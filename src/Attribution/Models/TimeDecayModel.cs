@@ -10,7 +10,11 @@ internal sealed class TimeDecayModel : IAttributionModel
         ArgumentNullException.ThrowIfNull(options);
         Guard.Positive(options.HalfLife, "options.HalfLife");
         decayPerTick = Math.Log(2) / options.HalfLife.Ticks;
+        HalfLife = options.HalfLife;
     }
+
+    /// <summary>Gets the half-life h, for explanations.</summary>
+    internal TimeSpan HalfLife { get; }
 
     public string Name => "time-decay";
 

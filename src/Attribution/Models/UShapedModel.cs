@@ -32,6 +32,9 @@ internal sealed class UShapedModel : IAttributionModel
 
     public string Name => "u-shaped";
 
+    /// <summary>Gets the ratios (f, m, l), for explanations.</summary>
+    internal (double First, double Middle, double Last) Ratios => (first, middle, last);
+
     public void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> weights)
     {
         var n = weights.Length;

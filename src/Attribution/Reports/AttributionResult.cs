@@ -66,11 +66,11 @@ public sealed class AttributionResult
 
     /// <summary>Gets the credit of every channel, for data with one conversion kind (see <see cref="ForKind"/> otherwise).</summary>
     /// <exception cref="InvalidOperationException">The data has several conversion kinds.</exception>
-    public IReadOnlyList<CreditTotal> ByChannel => Single.ByChannel;
+    public CreditTotals ByChannel => Single.ByChannel;
 
     /// <summary>Gets the credit of every campaign, for data with one conversion kind (see <see cref="ForKind"/> otherwise).</summary>
     /// <exception cref="InvalidOperationException">The data has several conversion kinds.</exception>
-    public IReadOnlyList<CreditTotal> ByCampaign => Single.ByCampaign;
+    public CreditTotals ByCampaign => Single.ByCampaign;
 
     /// <summary>Gets the number of conversions reported, of every kind.</summary>
     public int ConversionCount => Kinds.Sum(k => k.ConversionCount);

@@ -26,4 +26,7 @@ public sealed record CampaignContribution(
 
     /// <summary>Gets the return on ad spend, value / spend, or <see langword="null"/> when the spend is 0.</summary>
     public double? Roas => Spend > 0 ? Value / Spend : null;
+
+    // Lists print their items, not their type name.
+    private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.Print(builder, this);
 }

@@ -1,5 +1,3 @@
-using System.Collections.ObjectModel;
-
 namespace Attribution.Reports;
 
 /// <summary>What one model credited for the conversions of one kind (leads, opportunities, orders …): totals per channel
@@ -13,8 +11,8 @@ public sealed class KindResult
     internal KindResult(string kind, IReadOnlyList<CreditTotal> byChannel, IReadOnlyList<CreditTotal> byCampaign, int conversionCount, double totalValue, int unattributedConversions, double unattributedValue)
     {
         Kind = kind;
-        ByChannel = byChannel as ReadOnlyCollection<CreditTotal> ?? new ReadOnlyCollection<CreditTotal>([.. byChannel]);
-        ByCampaign = byCampaign as ReadOnlyCollection<CreditTotal> ?? new ReadOnlyCollection<CreditTotal>([.. byCampaign]);
+        ByChannel = byChannel as CreditTotals ?? new CreditTotals([.. byChannel]);
+        ByCampaign = byCampaign as CreditTotals ?? new CreditTotals([.. byCampaign]);
         ConversionCount = conversionCount;
         TotalValue = totalValue;
         UnattributedConversions = unattributedConversions;
@@ -29,11 +27,11 @@ public sealed class KindResult
     /// <summary>Gets the conversion kind.</summary>
     public string Kind { get; }
 
-    /// <summary>Gets the credit of every channel in the data, in order of the channel's first appearance (channels that earned nothing included).</summary>
-    public IReadOnlyList<CreditTotal> ByChannel { get; }
+    /// <summary>Gets the credit of every channel in the data, in order of the channel's first appearance (channels that earned nothing included); also looked up by name: <c>ByChannel["email"]</c>.</summary>
+    public CreditTotals ByChannel { get; }
 
     /// <summary>Gets the credit of every campaign in the data, in order of first appearance, then <see cref="AttributionResult.NoCampaignKey"/> when some touch has no campaign.</summary>
-    public IReadOnlyList<CreditTotal> ByCampaign { get; }
+    public CreditTotals ByCampaign { get; }
 
     /// <summary>Gets the number of conversions of this kind reported (inside the period, when there is one).</summary>
     public int ConversionCount { get; }

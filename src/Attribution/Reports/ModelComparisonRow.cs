@@ -9,4 +9,7 @@ public sealed record ModelComparisonRow(string Key, IReadOnlyList<double> Conver
 {
     /// <summary>Gets the spread between models: the largest share minus the smallest. The larger, the more the choice of model matters for this key.</summary>
     public double Spread => Shares.Count == 0 ? 0 : Shares.Max() - Shares.Min();
+
+    // Lists print their items, not their type name.
+    private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.Print(builder, this);
 }

@@ -15,4 +15,7 @@ public sealed record PathSummary(IReadOnlyList<string> Channels, double Occurren
 
     /// <summary>Gets value / conversions, or <see langword="null"/> when the path never converted.</summary>
     public double? AverageValue => Conversions > 0 ? Value / Conversions : null;
+
+    // Lists print their items, not their type name.
+    private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.Print(builder, this);
 }

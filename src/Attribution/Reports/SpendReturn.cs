@@ -36,4 +36,7 @@ public sealed record SpendReturn(string Model, string Key, IReadOnlyList<string>
 
     /// <summary>Gets whether spend was recorded on this key although it earned no credit.</summary>
     public bool IsSpendWithoutCredit => Spend > 0 && Conversions == 0;
+
+    // Lists print their items, not their type name.
+    private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.Print(builder, this);
 }

@@ -42,6 +42,17 @@ public sealed class MarkovChainTests
     }
 
     [Fact]
+    public void GetUnseenChannels_ListsChannelsTheChainNeverSaw_OnceInFirstSeenOrder()
+    {
+        // The three paths have channels a and b only.
+        var model = MarkovChain.Fit(ThreePaths());
+
+        model.GetUnseenChannels(["a", "x", "b", "y", "x"]).Should().Equal("x", "y");
+        MarkovModel.FromJson(model.ToJson()).GetUnseenChannels(["email", "a"]).Should().Equal("email");
+        model.GetUnseenChannels(["b", "a"]).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Fit_ThreePaths_RemovalEffectsAndAttributionAsWorkedByHand()
     {
         // x(b) = 2/3; x(a) = 1/4 + 1/2 · 2/3 = 7/12; P = 4/5 · 7/12 + 1/5 · 2/3 = 36/60 = 0.6 (= 3 conversions / 5 walks).

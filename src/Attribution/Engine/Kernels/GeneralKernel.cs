@@ -84,7 +84,16 @@ internal struct GeneralKernel : ICreditKernel
     public static bool TryShare(IAttributionModel model, in EligibleTouchpoints touches, Span<double> w)
     {
         model.ComputeWeights(touches, w);
+        return TryScale(model.Name, w);
+    }
 
+    /// <summary>Turns weights a model wrote into shares in place: the check, sum and scale of <see cref="TryShare"/>, for
+    /// a caller that keeps the weights too (explanations).</summary>
+    /// <returns>False when every weight is 0 (the conversion is unattributed).</returns>
+    /// <exception cref="InvalidOperationException">A weight is negative, NaN or infinite.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryScale(string modelName, Span<double> w)
+    {
         // One pass for the check and the sum, with the check folded into a flag rather than a branch per weight.
         ref var w0 = ref MemoryMarshal.GetReference(w);
         var count = w.Length;
@@ -101,7 +110,7 @@ internal struct GeneralKernel : ICreditKernel
 
         if (!valid)
         {
-            ThrowBadWeight(model.Name, w);
+            ThrowBadWeight(modelName, w);
         }
 
         if (sum == 0)
