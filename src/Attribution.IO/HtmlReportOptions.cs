@@ -30,6 +30,11 @@ public sealed record HtmlReportOptions
     /// <see cref="Reports.TeamReport.Build"/>.</value>
     public Reports.TeamReport? Teams { get; init; }
 
+    /// <summary>Gets bootstrap intervals of the report's models (<see cref="Reports.BootstrapIntervals"/>), drawn as error
+    /// bars on the credit-per-channel chart and listed in its table.</summary>
+    /// <value>The default value is <see langword="null"/>: no intervals.</value>
+    public Reports.IntervalReport? Intervals { get; init; }
+
     // Lists print their items, not their type name.
     private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.Print(builder, this);
 }

@@ -50,7 +50,7 @@ public static class HtmlReportWriter
         Totals(html, report, spend, kinds);
         foreach (var kind in kinds)
         {
-            Credit(html, report, kind, kinds);
+            Credit(html, report, kind, kinds, options.Intervals);
             TouchTypes(html, report, kind, kinds);
             if (spend is not null)
             {
@@ -204,7 +204,7 @@ public static class HtmlReportWriter
 
     private static string Of(string kind, IReadOnlyList<string> kinds) => kinds.Count == 1 ? string.Empty : $" — {kind}";
 
-    private static void Credit(StringBuilder html, AttributionReport report, string kind, IReadOnlyList<string> kinds)
+    private static void Credit(StringBuilder html, AttributionReport report, string kind, IReadOnlyList<string> kinds, IntervalReport? intervals)
     {
         var comparison = ModelComparison.ByChannel(report, kind);
         var channels = report.Results[0].ForKind(kind).ByChannel.Select(c => c.Key).ToArray();
@@ -218,12 +218,33 @@ public static class HtmlReportWriter
             }
         }
 
+        // Each model's interval per channel, when the caller bootstrapped them: error bars on the chart, a column in the table.
+        var bars = intervals is null ? null : new (double Low, double High)?[channels.Length, report.Results.Count];
+        var level = intervals is null ? string.Empty : (intervals.Options.Level * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+        if (bars is not null)
+        {
+            for (var m = 0; m < report.Results.Count; m++)
+            {
+                var model = intervals!.Models.FirstOrDefault(i => i.Model == report.Results[m].Model)?.Kinds.FirstOrDefault(k => k.Kind == kind);
+                for (var c = 0; c < channels.Length; c++)
+                {
+                    var row = model?.ByChannel.FirstOrDefault(r => r.Key == channels[c]);
+                    bars[c, m] = row is { } r ? (r.ValueLow, r.ValueHigh) : null;
+                }
+            }
+        }
+
         html.Append(CultureInfo.InvariantCulture, $"<h2>Credit per channel by model{E(Of(kind, kinds))}</h2>\n");
-        BarChart(html, Id("credit-by-channel", kind, kinds), $"Credited value per channel{Of(kind, kinds)}, one bar per model", channels, comparison.Models, values);
+        var chartTitle = bars is null ? $"Credited value per channel{Of(kind, kinds)}, one bar per model" : $"Credited value per channel{Of(kind, kinds)}, one bar per model, {level} bootstrap intervals";
+        BarChart(html, Id("credit-by-channel", kind, kinds), chartTitle, channels, comparison.Models, values, errors: bars);
         html.Append(CultureInfo.InvariantCulture, $"<table data-table=\"{Id("model-comparison", kind, kinds)}\"><thead><tr><th>Channel</th>");
         foreach (var model in comparison.Models)
         {
             html.Append(CultureInfo.InvariantCulture, $"<th>{E(model)} value</th><th>{E(model)} share</th>");
+            if (bars is not null)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<th>{E(model)} value, {level} interval</th>");
+            }
         }
 
         html.Append("<th>Spread</th></tr></thead><tbody>\n");
@@ -233,6 +254,11 @@ public static class HtmlReportWriter
             for (var m = 0; m < comparison.Models.Count; m++)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<td>{N(row.Values[m])}</td><td>{P(row.Shares[m])}</td>");
+                if (bars is not null)
+                {
+                    var c = Array.IndexOf(channels, row.Key);
+                    html.Append(c >= 0 && bars[c, m] is { } bar ? $"<td>{N(bar.Low)} – {N(bar.High)}</td>" : "<td class=\"na\">–</td>");
+                }
             }
 
             html.Append(CultureInfo.InvariantCulture, $"<td>{P(row.Spread)}</td></tr>\n");
@@ -503,7 +529,7 @@ public static class HtmlReportWriter
     }
 
     /// <summary>Draws a grouped vertical bar chart: one group per category, one bar per series.</summary>
-    private static void BarChart(StringBuilder html, string id, string title, string[] categories, IReadOnlyList<string> series, double[,] values, int width = 1000)
+    private static void BarChart(StringBuilder html, string id, string title, string[] categories, IReadOnlyList<string> series, double[,] values, int width = 1000, (double Low, double High)?[,]? errors = null)
     {
         const int Height = 320, Left = 60, Right = 10, Top = 30, Bottom = 60;
         var plotWidth = width - Left - Right;
@@ -512,6 +538,11 @@ public static class HtmlReportWriter
         foreach (var v in values)
         {
             max = Math.Max(max, v);
+        }
+
+        foreach (var e in errors ?? new (double, double)?[0, 0])
+        {
+            max = Math.Max(max, e?.High ?? 0);
         }
 
         var scale = NiceMax(max);
@@ -536,6 +567,15 @@ public static class HtmlReportWriter
                     var v = values[c, s];
                     var h = scale > 0 ? plotHeight * v / scale : 0;
                     html.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" x=\"{F(x0 + (barWidth * s))}\" y=\"{F(Top + plotHeight - h)}\" width=\"{F(barWidth)}\" height=\"{F(h)}\" fill=\"{Palette[s % Palette.Length]}\"><title>{E(categories[c])} · {E(series[s])}: {N(v)}</title></rect>\n");
+                    if (errors?[c, s] is { } error && scale > 0)
+                    {
+                        // An error bar: a vertical line from the interval's low to its high, capped, over the bar's middle.
+                        var mid = x0 + (barWidth * s) + (barWidth / 2);
+                        var cap = Math.Min(4, barWidth / 3);
+                        var yLow = Top + plotHeight - (plotHeight * error.Low / scale);
+                        var yHigh = Top + plotHeight - (plotHeight * error.High / scale);
+                        html.Append(CultureInfo.InvariantCulture, $"<path class=\"error-bar\" d=\"M{F(mid)},{F(yLow)}V{F(yHigh)}M{F(mid - cap)},{F(yLow)}H{F(mid + cap)}M{F(mid - cap)},{F(yHigh)}H{F(mid + cap)}\" stroke=\"#222\" stroke-width=\"1\" fill=\"none\"><title>{E(categories[c])} · {E(series[s])}: {N(error.Low)} – {N(error.High)}</title></path>\n");
+                    }
                 }
 
                 var label = categories[c].Length > 18 ? categories[c][..17] + "…" : categories[c];

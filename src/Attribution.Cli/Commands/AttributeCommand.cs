@@ -23,6 +23,7 @@ internal static class AttributeCommand
             Description = "Instead of --input: an aggregated path CSV (path,total_conversions,total_conversion_value,total_null), credited at path level; every model but time-decay (a path has no timestamps).",
             HelpName = "FILE",
         };
+        var intervals = new IntervalArguments(parseResult => parseResult.GetValue(report.By)?.Trim().Equals("campaign", StringComparison.OrdinalIgnoreCase) == true);
         var funnel = new Option<bool>("--funnel")
         {
             Description = "Instead of the credit per channel, print the funnel: per model and channel, the credited conversions of each --stages kind and the ratio between consecutive stages.",
@@ -41,6 +42,11 @@ internal static class AttributeCommand
                 if (showFunnel && spendTable is not null)
                 {
                     throw CliException.Usage("--funnel and --spend: give one of them; the funnel counts conversions, spend is reported without --funnel.");
+                }
+
+                if (intervals.Given(parseResult) && (showFunnel || spendTable is not null))
+                {
+                    throw CliException.Usage($"--intervals applies to the credit report; leave out {(showFunnel ? "--funnel" : "--spend")}.");
                 }
 
                 if (showFunnel && target.Grouping != ReportGrouping.Channel)
@@ -66,7 +72,15 @@ internal static class AttributeCommand
                     }
                     else if (spendTable is null)
                     {
-                        ReportOptions.Write(target, result, eligible.Kinds, context, kindsOfModel: eligible.KindsOfModel);
+                        if (eligible.Intervals is { } bootstrap && target.Grouping == ReportGrouping.Campaign)
+                        {
+                            foreach (var model in bootstrap.Models.Where(static m => m.IsDataDriven))
+                            {
+                                context.Warnings?.WriteLine($"warning: --intervals: model '{model.Model}' has no intervals per campaign (a data-driven model is refitted on paths of channels); its rows have none.");
+                            }
+                        }
+
+                        ReportOptions.Write(target, result, eligible.Kinds, context, kindsOfModel: eligible.KindsOfModel, intervals: eligible.Intervals);
                     }
                     else
                     {
@@ -93,7 +107,8 @@ internal static class AttributeCommand
                 DataOptions.RejectWithPaths(parseResult.GetValue(spend.Currency) is not null, "--currency");
                 var target = report.Resolve(parseResult, context);
                 return pathReport => WritePathReport(target, pathReport, context);
-            }));
+            }),
+            intervals: intervals);
     }
 
     private static void WritePathReport(ReportTarget target, PathReport report, CliContext context)
@@ -111,7 +126,8 @@ internal static class AttributeCommand
         bool includeTouchpoints,
         Func<ParseResult, Action<AttributionReport, EligibilitySettings>>? prepare,
         PathMode? pathMode = null,
-        Func<ParseResult, Action<JourneySet, IReadOnlyList<IAttributionModel>, EligibilitySettings>>? prepareModels = null)
+        Func<ParseResult, Action<JourneySet, IReadOnlyList<IAttributionModel>, EligibilitySettings>>? prepareModels = null,
+        IntervalArguments? intervals = null)
     {
         var input = new Option<string>("--input")
         {
@@ -175,6 +191,11 @@ internal static class AttributeCommand
             command.Add(pathMode.Paths);
         }
 
+        foreach (var option in intervals?.All ?? [])
+        {
+            command.Add(option);
+        }
+
         foreach (var option in extraOptions)
         {
             command.Add(option);
@@ -189,6 +210,7 @@ internal static class AttributeCommand
                 DataOptions.RequireOneSource(pathsFile, parseResult.GetValue(input));
             }
 
+            var intervalOptions = intervals?.Parse(parseResult);
             var finishPaths = pathsFile is null ? null : pathMode!.Prepare(parseResult);
             var finish = pathsFile is null ? prepare?.Invoke(parseResult) : null;
             var useModels = prepareModels?.Invoke(parseResult);
@@ -250,8 +272,13 @@ internal static class AttributeCommand
 
             if (pathsFile is not null)
             {
-                RunOnPaths(pathsFile, definitions, modelFiles, weights, eligibility.Given(parseResult).Concat(accounts.Given(parseResult)), eligible.Kinds, finishPaths!, context);
+                RunOnPaths(pathsFile, definitions, modelFiles, weights, eligibility.Given(parseResult).Concat(accounts.Given(parseResult)), eligible.Kinds, intervalOptions, finishPaths!, context);
                 return ExitCodes.Success;
+            }
+
+            if (intervalOptions is not null && modelFiles.Length > 0)
+            {
+                throw CliException.Usage("--intervals refits models on resampled data, and a --model-file model is fixed; leave out one of them.");
             }
 
             // The side files are read before the input too: contact roles are an eligibility rule of the engine's options.
@@ -294,7 +321,9 @@ internal static class AttributeCommand
             WarnUnseen(context, models, journeys, path);
             // A saved model learnt one kind: the blocks of other kinds under it would only say "all unattributed".
             var learnt = models.OfType<PerKindModel>().Where(static m => m.FromFile).ToDictionary(static m => m.Name, static m => (IReadOnlyCollection<string>)[.. m.Models.Keys]);
-            finish!(result, eligible with { KindsOfModel = learnt });
+            var bootstrap = intervalOptions is null ? null : Bootstrap(path, () => BootstrapIntervals.Run(journeys, definitions, options, intervalOptions));
+            context.ThrowIfCancelled();
+            finish!(result, eligible with { KindsOfModel = learnt, Intervals = bootstrap });
             return ExitCodes.Success;
         });
 
@@ -310,6 +339,7 @@ internal static class AttributeCommand
         List<(string Option, IEnumerable<string> Channels)> weights,
         IEnumerable<(string Name, bool Given)> journeyOptions,
         IReadOnlyList<string>? kinds,
+        IntervalOptions? intervals,
         Action<PathReport> finish,
         CliContext context)
     {
@@ -361,9 +391,25 @@ internal static class AttributeCommand
         context.ThrowIfCancelled();
         var models = definitions.Select(d => ruleBased.TryGetValue(d.Name, out var model) ? model : ModelFactory.Create(d, data)).ToList();
         context.ThrowIfCancelled();
-        var report = PathReport.Create(paths, models);
+        var report = PathReport.Create(paths, models) with
+        {
+            Intervals = intervals is null ? null : Bootstrap(pathsFile, () => BootstrapIntervals.Run(paths, definitions, intervals)),
+        };
         FiniteNumbers.Require(report, pathsFile);
         finish(report);
+    }
+
+    // A data-driven model refuses a resample it cannot learn from (for example one with no walk at all): a fact of the data.
+    private static IntervalReport Bootstrap(string source, Func<IntervalReport> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (ArgumentException e) when (e is not ArgumentOutOfRangeException)
+        {
+            throw CliException.BadData($"--intervals: cannot resample '{source}': {ModelFactory.MessageOf(e)}");
+        }
     }
 
     // A fitted model (Markov or Shapley, loaded from a file or fitted per kind) gives channels it never saw no credit;

@@ -1,3 +1,4 @@
+using Attribution.Reports;
 using System.CommandLine;
 using Attribution.Engine;
 using Attribution.Journeys;
@@ -202,4 +203,7 @@ internal sealed record EligibilitySettings(AttributionOptions Options, IReadOnly
 
     /// <summary>Gets the statuses <c>--count-statuses</c> counts, or null for every row.</summary>
     public IReadOnlyCollection<string>? CountedStatuses { get; init; }
+
+    /// <summary>Gets the bootstrap intervals of the models, when <c>--intervals</c> was given.</summary>
+    public IntervalReport? Intervals { get; init; }
 }

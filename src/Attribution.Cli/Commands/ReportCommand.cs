@@ -16,6 +16,7 @@ internal static class ReportCommand
         };
         var spend = SpendOptions.Create();
         var teams = TeamOptions.Create();
+        var intervals = new IntervalArguments(static _ => false);
         return AttributeCommand.CreateCore(
             context,
             "report",
@@ -45,9 +46,10 @@ internal static class ReportCommand
                         SpendOptions.WarnUnknownNames(spendTable, result.Journeys, context);
                     }
 
-                    context.WriteFile("--output", path, html => HtmlReportWriter.Write(html, result, spendTable, htmlOptions));
+                    context.WriteFile("--output", path, html => HtmlReportWriter.Write(html, result, spendTable, htmlOptions with { Intervals = eligible.Intervals }));
                     context.WriteOut($"Wrote {path}\n");
                 };
-            });
+            },
+            intervals: intervals);
     }
 }

@@ -52,10 +52,10 @@ internal sealed class ReportOptions
 
     /// <summary>Writes the report (and any trailing note, table format only) to the output file or standard output; with
     /// <paramref name="kinds"/>, only the blocks of those kinds.</summary>
-    public static void Write(ReportTarget target, AttributionReport report, IReadOnlyCollection<string>? kinds, CliContext context, string? tableNote = null, IReadOnlyDictionary<string, IReadOnlyCollection<string>>? kindsOfModel = null)
+    public static void Write(ReportTarget target, AttributionReport report, IReadOnlyCollection<string>? kinds, CliContext context, string? tableNote = null, IReadOnlyDictionary<string, IReadOnlyCollection<string>>? kindsOfModel = null, IntervalReport? intervals = null)
     {
         var text = new StringWriter();
-        var credit = CreditReport.From(report, target.Grouping, kinds, kindsOfModel);
+        var credit = CreditReport.From(report, target.Grouping, kinds, kindsOfModel).WithIntervals(intervals, target.Grouping);
         ReportWriter.Write(text, credit, target.Format);
         if (tableNote is not null && target.Format == ReportFormat.Table)
         {

@@ -20,6 +20,13 @@ internal sealed record CreditBlock(string Model, string Kind, double TotalConver
     /// <summary>Gets the unattributed row.</summary>
     public CreditTotal Unattributed => new(AttributionResult.UnattributedKey, UnattributedConversions, UnattributedValue);
 
+    /// <summary>Gets the bootstrap interval of each row's key, when <c>--intervals</c> was given and the model has one for
+    /// this grouping (data-driven models have none per campaign).</summary>
+    public IReadOnlyDictionary<string, CreditInterval>? Intervals { get; init; }
+
+    /// <summary>Gets a row's interval, or null when it has none (the unattributed and total rows never do).</summary>
+    public CreditInterval? IntervalOf(string key) => Intervals is not null && Intervals.TryGetValue(key, out var interval) ? interval : null;
+
     /// <summary>Creates a block, sorting its rows by value descending, then key.</summary>
     public static CreditBlock Create(string model, string kind, double totalConversions, double totalValue, double unattributedConversions, double unattributedValue, IEnumerable<CreditTotal> rows)
         => new(model, kind, totalConversions, totalValue, unattributedConversions, unattributedValue, [.. rows.OrderByDescending(static r => r.Value).ThenBy(static r => r.Key, StringComparer.Ordinal)]);
@@ -34,6 +41,31 @@ internal sealed record CreditReport(IReadOnlyList<CreditBlock> Blocks, string Ke
 {
     /// <summary>Gets the touch rows <c>--count-statuses</c> left out, per status (empty when every row counted).</summary>
     public IReadOnlyList<KeyValuePair<string, int>> NotCountedByStatus { get; init; } = [];
+
+    /// <summary>Gets the level, resamples and seed of the blocks' intervals, or null without <c>--intervals</c>.</summary>
+    public IntervalOptions? Intervals { get; init; }
+
+    /// <summary>Attaches each block's intervals (by model, kind and grouping) from a bootstrap.</summary>
+    public CreditReport WithIntervals(IntervalReport? intervals, ReportGrouping grouping)
+    {
+        if (intervals is null)
+        {
+            return this;
+        }
+
+        var blocks = new List<CreditBlock>(Blocks.Count);
+        foreach (var block in Blocks)
+        {
+            var kind = intervals.Models.FirstOrDefault(m => m.Model == block.Model)?.Kinds.FirstOrDefault(k => k.Kind == block.Kind);
+            var rows = kind is null ? [] : grouping == ReportGrouping.Campaign ? kind.ByCampaign : kind.ByChannel;
+            blocks.Add(rows.Count == 0 ? block : block with { Intervals = rows.ToDictionary(static r => r.Key, StringComparer.Ordinal) });
+        }
+
+        return this with { Blocks = blocks, Intervals = intervals.Options };
+    }
+
+    /// <summary>Gets the level as people read it: 0.9 → "90%".</summary>
+    public string LevelText => Intervals is null ? string.Empty : (Intervals.Level * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     /// <summary>Takes the blocks of an engine report: one per model and kind, keeping only <paramref name="kinds"/> when
     /// given, and for a model named in <paramref name="kindsOfModel"/> only the kinds it learnt.</summary>

@@ -20,28 +20,31 @@ internal static class CreditTable
                 writer.Write('\n');
             }
 
-            Write(writer, report.KeyHeader, report.Blocks[b]);
+            Write(writer, report.KeyHeader, report.Blocks[b], report.LevelText);
         }
     }
 
     /// <summary>Writes one block.</summary>
-    public static void Write(TextWriter writer, string keyHeader, CreditBlock block)
+    public static void Write(TextWriter writer, string keyHeader, CreditBlock block, string level = "")
     {
+        var withIntervals = block.Intervals is not null;
         writer.Write(string.Create(CultureInfo.InvariantCulture, $"{block.Model} · {block.Kind}: {Count(block.TotalConversions)} conversions worth {Money(block.TotalValue)}\n"));
         var labels = new List<string>();
         var cells = new List<string[]>();
         foreach (var row in block.Rows)
         {
             labels.Add(row.Key);
-            cells.Add(Cells(row.Conversions, row.Value, block.TotalValue));
+            cells.Add(Cells(row.Conversions, row.Value, block.TotalValue, withIntervals, block.IntervalOf(row.Key)));
         }
 
         labels.Add(AttributionResult.UnattributedKey);
-        cells.Add(Cells(block.UnattributedConversions, block.UnattributedValue, block.TotalValue));
+        cells.Add(Cells(block.UnattributedConversions, block.UnattributedValue, block.TotalValue, withIntervals, null));
         labels.Add("total");
-        cells.Add(Cells(block.TotalConversions, block.TotalValue, block.TotalValue));
+        cells.Add(Cells(block.TotalConversions, block.TotalValue, block.TotalValue, withIntervals, null));
 
-        string[] headers = [keyHeader, "conversions", "value", "share"];
+        string[] headers = withIntervals
+            ? [keyHeader, "conversions", "value", "share", $"value {level} interval", $"share {level} interval"]
+            : [keyHeader, "conversions", "value", "share"];
         var widths = new int[headers.Length];
         for (var c = 0; c < headers.Length; c++)
         {
@@ -92,8 +95,20 @@ internal static class CreditTable
     /// <summary>Formats a (possibly fractional) count: thousands separators, up to two decimals.</summary>
     public static string Count(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
-    private static string[] Cells(double conversions, double value, double total)
-        => [conversions.ToString("N2", CultureInfo.InvariantCulture), Money(value), Share(value, total)];
+    private static string[] Cells(double conversions, double value, double total, bool withIntervals, CreditInterval? interval)
+    {
+        string[] cells = [conversions.ToString("N2", CultureInfo.InvariantCulture), Money(value), Share(value, total)];
+        if (!withIntervals)
+        {
+            return cells;
+        }
+
+        return interval is { } i
+            ? [.. cells, $"{Money(i.ValueLow)} – {Money(i.ValueHigh)}", $"{Percent(i.ShareLow)} – {Percent(i.ShareHigh)}"]
+            : [.. cells, string.Empty, string.Empty];
+    }
+
+    private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     private static string Share(double value, double total)
         => total > 0 ? (value / total * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";

@@ -18,21 +18,37 @@ internal static class JsonReportWriter
                 block.TotalConversions,
                 block.TotalValue,
                 new JsonUnattributed(block.UnattributedConversions, block.UnattributedValue),
-                Rows(block.Rows)));
+                Rows(block)));
         }
 
         var period = report.Period is { } p ? new JsonPeriod(CreditReport.Instant(p.From), CreditReport.Instant(p.To)) : null;
         var notCounted = report.NotCountedByStatus.Count == 0 ? null : report.NotCountedByStatus.Select(static s => new JsonStatusCount(s.Key, s.Value)).ToList();
-        writer.Write(JsonSerializer.Serialize(new JsonReport(period, blocks) { NotCountedByStatus = notCounted }, CliJsonContext.Default.JsonReport));
+        var intervals = report.Intervals is { } o ? new JsonIntervals(o.Level, o.Resamples, o.Seed) : null;
+        writer.Write(JsonSerializer.Serialize(new JsonReport(period, blocks) { NotCountedByStatus = notCounted, Intervals = intervals }, CliJsonContext.Default.JsonReport));
         writer.Write('\n');
     }
 
-    private static List<JsonRow> Rows(IReadOnlyList<CreditTotal> source)
+    private static List<JsonRow> Rows(CreditBlock block)
     {
-        var rows = new List<JsonRow>(source.Count);
-        foreach (var row in source)
+        var rows = new List<JsonRow>(block.Rows.Count);
+        foreach (var row in block.Rows)
         {
-            rows.Add(new JsonRow(row.Key, row.Conversions, row.Value));
+            var json = new JsonRow(row.Key, row.Conversions, row.Value);
+            if (block.IntervalOf(row.Key) is { } i)
+            {
+                json = json with
+                {
+                    Share = i.Share,
+                    ConversionsLow = i.ConversionsLow,
+                    ConversionsHigh = i.ConversionsHigh,
+                    ValueLow = i.ValueLow,
+                    ValueHigh = i.ValueHigh,
+                    ShareLow = i.ShareLow,
+                    ShareHigh = i.ShareHigh,
+                };
+            }
+
+            rows.Add(json);
         }
 
         return rows;
@@ -45,10 +61,17 @@ internal sealed record JsonReport(JsonPeriod? Period, IReadOnlyList<JsonBlock> B
     /// <summary>Gets the touch rows --count-statuses left out, per status; absent when every row counted.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<JsonStatusCount>? NotCountedByStatus { get; init; }
+
+    /// <summary>Gets how the rows' intervals were computed; absent without <c>--intervals</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonIntervals? Intervals { get; init; }
 }
 
 /// <summary>The touch rows of one campaign-member status that were not counted.</summary>
 internal sealed record JsonStatusCount(string Status, int Rows);
+
+/// <summary>The bootstrap behind the rows' <c>…Low</c> and <c>…High</c> fields.</summary>
+internal sealed record JsonIntervals(double Level, int Resamples, int Seed);
 
 /// <summary>The reporting period: from inclusive, to exclusive, ISO-8601 UTC.</summary>
 internal sealed record JsonPeriod(string From, string To);
@@ -61,7 +84,30 @@ internal sealed record JsonBlock(string Model, string Conversion, double TotalCo
 internal sealed record JsonUnattributed(double Conversions, double Value);
 
 /// <summary>The credit of one channel or campaign.</summary>
-internal sealed record JsonRow(string Key, double Conversions, double Value);
+/// <remarks>With <c>--intervals</c>: the share of the kind's value and the bounds of the conversions, value and share intervals.</remarks>
+internal sealed record JsonRow(string Key, double Conversions, double Value)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Share { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ConversionsLow { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ConversionsHigh { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ValueLow { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ValueHigh { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ShareLow { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ShareHigh { get; init; }
+}
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(JsonReport))]

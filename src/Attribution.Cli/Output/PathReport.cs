@@ -9,6 +9,9 @@ namespace Attribution.Cli.Output;
 /// <param name="Results">One result per model, in the order given.</param>
 internal sealed record PathReport(PathSet Paths, IReadOnlyList<PathModelResult> Results)
 {
+    /// <summary>Gets the bootstrap intervals of the models, when asked for.</summary>
+    public IntervalReport? Intervals { get; init; }
+
     /// <summary>Takes each fitted model's path-level attribution (a Markov chain's removal-effect shares, Shapley's credit of
     /// the training paths) and splits each path row by a rule-based model's weights (<see cref="PathAttribution.Run"/>).</summary>
     /// <exception cref="ArgumentException">A rule-based model needs timestamps (<see cref="PathAttribution.CanRun"/>).</exception>

@@ -16,6 +16,6 @@ internal static class PathReportWriter
         var summary = string.Create(
             CultureInfo.InvariantCulture,
             $"path level, {paths.Count:N0} distinct paths, {CreditTable.Count(paths.TotalConversions)} conversions, {CreditTable.Count(paths.TotalNulls)} without conversion");
-        ReportWriter.Write(writer, new CreditReport(blocks, "channel", summary, Period: null), format);
+        ReportWriter.Write(writer, new CreditReport(blocks, "channel", summary, Period: null).WithIntervals(report.Intervals, ReportGrouping.Channel), format);
     }
 }

@@ -66,17 +66,7 @@ public static class PathAttribution
             throw new ArgumentException($"Cannot run on paths: {reason}.", nameof(model));
         }
 
-        var longest = 0;
-        for (var p = 0; p < paths.Count; p++)
-        {
-            longest = Math.Max(longest, paths.Offsets[p + 1] - paths.Offsets[p]);
-        }
-
-        // Zero ticks and no campaigns state what a path does not know; CanRun admits only models that read neither.
-        var ticks = new long[longest];
-        var campaigns = new int[longest];
-        campaigns.AsSpan().Fill(-1);
-        var weights = new double[longest];
+        var scratch = new PathWeighing(paths);
         var conversionsByChannel = new double[paths.Channels.Count];
         var valueByChannel = new double[paths.Channels.Count];
         double unattributedConversions = 0, unattributedValue = 0;
@@ -89,35 +79,19 @@ public static class PathAttribution
                 continue;
             }
 
-            var channels = paths.GetPath(p);
-            var n = channels.Length;
-            var w = weights.AsSpan(0, n);
-            var touchpoints = new EligibleTouchpoints(ticks.AsSpan(0, n), channels, campaigns.AsSpan(0, n), 0, value, paths.Channels, []);
-            model.ComputeWeights(touchpoints, w);
-            var sum = 0.0;
-            for (var i = 0; i < n; i++)
-            {
-                if (!(w[i] >= 0 && w[i] <= double.MaxValue))
-                {
-                    throw new InvalidOperationException(FormattableString.Invariant(
-                        $"Model '{model.Name}' returned weight {w[i]} for touch {i} of path {p}; weights must be finite and not negative."));
-                }
-
-                sum += w[i];
-            }
-
-            if (sum == 0)
+            var shares = scratch.Shares(model, p);
+            if (shares.IsEmpty)
             {
                 unattributedConversions += conversions;
                 unattributedValue += value;
                 continue;
             }
 
-            for (var i = 0; i < n; i++)
+            var channels = paths.GetPath(p);
+            for (var i = 0; i < shares.Length; i++)
             {
-                var share = w[i] / sum;
-                conversionsByChannel[channels[i]] += share * conversions;
-                valueByChannel[channels[i]] += share * value;
+                conversionsByChannel[channels[i]] += shares[i] * conversions;
+                valueByChannel[channels[i]] += shares[i] * value;
             }
         }
 
@@ -128,5 +102,66 @@ public static class PathAttribution
         }
 
         return new PathAttributionResult(model.Name, paths, Array.AsReadOnly(byChannel), unattributedConversions, unattributedValue);
+    }
+}
+
+/// <summary>Weighs the touches of one path row as the touches of one conversion: the one rule by which a model splits a
+/// path (<see cref="PathAttribution"/>, and the bootstrap's path-level credit).</summary>
+internal sealed class PathWeighing
+{
+    private readonly PathSet paths;
+    private readonly long[] ticks;
+    private readonly int[] campaigns;
+    private readonly double[] weights;
+
+    public PathWeighing(PathSet paths)
+    {
+        this.paths = paths;
+        var longest = 0;
+        for (var p = 0; p < paths.Count; p++)
+        {
+            longest = Math.Max(longest, paths.Offsets[p + 1] - paths.Offsets[p]);
+        }
+
+        // Zero ticks and no campaigns state what a path does not know; CanRun admits only models that read neither.
+        ticks = new long[longest];
+        campaigns = new int[longest];
+        campaigns.AsSpan().Fill(-1);
+        weights = new double[longest];
+    }
+
+    /// <summary>Gets every touch's share of row <paramref name="p"/> (scaled to add up to 1), or an empty span when every
+    /// weight is 0. The span is valid until the next call.</summary>
+    /// <exception cref="InvalidOperationException">The model wrote a negative or non-finite weight.</exception>
+    public ReadOnlySpan<double> Shares(IAttributionModel model, int p)
+    {
+        var channels = paths.GetPath(p);
+        var n = channels.Length;
+        var w = weights.AsSpan(0, n);
+        var touchpoints = new EligibleTouchpoints(ticks.AsSpan(0, n), channels, campaigns.AsSpan(0, n), 0, paths.ConversionValues[p], paths.Channels, []);
+        model.ComputeWeights(touchpoints, w);
+        var sum = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            if (!(w[i] >= 0 && w[i] <= double.MaxValue))
+            {
+                throw new InvalidOperationException(FormattableString.Invariant(
+                    $"Model '{model.Name}' returned weight {w[i]} for touch {i} of path {p}; weights must be finite and not negative."));
+            }
+
+            sum += w[i];
+        }
+
+        if (sum == 0)
+        {
+            return [];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            w[i] /= sum;
+        }
+
+        return w;
     }
 }

@@ -125,7 +125,19 @@ public sealed class PathSet
         options ??= new AttributionOptions();
         options.Validate();
         var windows = EligibilityWindows.For(journeys, options);
+        // A kind absent from the data has no conversions: every journey is one non-converting path.
+        var kindId = kind is null ? -1 : journeys.KindTable.TryGetId(kind, out var id) ? id : int.MaxValue;
+        return FromWindows(windows, kindId, null, null);
+    }
 
+    /// <summary>The paths of one kind id (−1 every kind, <see cref="int.MaxValue"/> a kind absent from the data); when
+    /// given, <paramref name="conversionPaths"/> receives the row of every conversion's path (−1 for none) and
+    /// <paramref name="tailPaths"/> the row of every journey's non-converting path (−1 for none).</summary>
+    internal static PathSet FromWindows(EligibilityWindows windows, int kindId, int[]? conversionPaths, int[]? tailPaths)
+    {
+        var journeys = windows.Journeys;
+        conversionPaths?.AsSpan().Fill(-1);
+        tailPaths?.AsSpan().Fill(-1);
         var builder = new PathSetBuilder();
         var ids = new int[journeys.ChannelTable.Count];
         for (var c = 0; c < ids.Length; c++)
@@ -137,8 +149,6 @@ public sealed class PathSet
         var path = new int[kept.Length];
         var unattributed = 0.0;
         var unattributedValue = 0.0;
-        // A kind absent from the data has no conversions: every journey is one non-converting path.
-        var kindId = kind is null ? -1 : journeys.KindTable.TryGetId(kind, out var id) ? id : int.MaxValue;
         for (var j = 0; j < journeys.Count; j++)
         {
             for (var c = journeys.ConversionOffsets[j]; c < journeys.ConversionOffsets[j + 1]; c++)
@@ -157,7 +167,11 @@ public sealed class PathSet
                 }
                 else
                 {
-                    builder.Add(path.AsSpan(0, length), 1, value, 0);
+                    var row = builder.AddPath(path.AsSpan(0, length), 1, value, 0);
+                    if (conversionPaths is not null)
+                    {
+                        conversionPaths[c] = row;
+                    }
                 }
             }
 
@@ -165,7 +179,11 @@ public sealed class PathSet
             var trailing = Collect(windows, windows.Collect(tail, journeys.TouchOffsets[j + 1], kept), ids, kept, path);
             if (trailing > 0)
             {
-                builder.Add(path.AsSpan(0, trailing), 0, 0, 1);
+                var row = builder.AddPath(path.AsSpan(0, trailing), 0, 0, 1);
+                if (tailPaths is not null)
+                {
+                    tailPaths[j] = row;
+                }
             }
         }
 

@@ -61,7 +61,11 @@ public sealed class PathSetBuilder
     /// <param name="nulls">How often the path ended without converting; finite, not negative.</param>
     /// <exception cref="ArgumentException">The path is empty, or a count is NaN or infinite.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A channel id is not in <see cref="Channels"/>, or a count is negative.</exception>
-    public void Add(ReadOnlySpan<int> channels, double conversions, double value, double nulls)
+    public void Add(ReadOnlySpan<int> channels, double conversions, double value, double nulls) => AddPath(channels, conversions, value, nulls);
+
+    /// <summary>Adds a path as <see cref="Add(ReadOnlySpan{int}, double, double, double)"/> does and returns the index of its
+    /// row (a new row, or the earlier row it merged into): the bootstrap remembers which row each journey fed.</summary>
+    internal int AddPath(ReadOnlySpan<int> channels, double conversions, double value, double nulls)
     {
         if (built)
         {
@@ -105,13 +109,14 @@ public sealed class PathSetBuilder
             this.conversions[existing] += conversions;
             values[existing] += value;
             this.nulls[existing] += nulls;
-            return;
+            return existing;
         }
 
         this.conversions.Add(conversions);
         values.Add(value);
         this.nulls.Add(nulls);
         byContent.Add(candidate, candidate);
+        return candidate;
     }
 
     /// <summary>Returns the path set. The builder cannot be used afterwards.</summary>
