@@ -1,0 +1,15 @@
+using CsCheck;
+using DuckDB.NET.Data;
+
+namespace Attribution.Sql.Tests;
+
+public sealed class DuckDbEqualityTests
+{
+    [Fact]
+    public void CreditQuery_RandomEventLogs_EqualTheEngine()
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        Gen.Int[0, int.MaxValue].Sample(seed => SqlEquality.Check(connection, SqlDialect.DuckDb, RandomEventLog.Create(seed)), iter: 25, threads: 1);
+    }
+}
