@@ -111,6 +111,28 @@ public sealed class AttributionSqlTests
         sql.Should().Contain("ch IN ('o''brien')").And.Contain("extract(epoch FROM src.\"timestamp\")");
     }
 
+    [Fact]
+    public void RunPaths_HandLog_GivesEachConversionItsPathAndFeedsMarkov()
+    {
+        using var connection = Open();
+
+        var paths = AttributionSql.RunPaths(connection, SqlDialect.DuckDb, new SqlEventSource("events") { OrderColumn = "seq" });
+
+        // Default options (90-day lookback): anna's order is email > direct > search (100), ben's is direct (50), cara's
+        // order has no touch (unattributed, value 1); nobody has touches after their last conversion, so no null paths.
+        paths.Count.Should().Be(2);
+        var byPath = Enumerable.Range(0, paths.Count).ToDictionary(
+            p => string.Join(" > ", paths.GetPath(p).ToArray().Select(id => paths.Channels[id])),
+            p => (paths.GetConversions(p), paths.GetValue(p), paths.GetNulls(p)));
+        byPath.Should().BeEquivalentTo(new Dictionary<string, (double, double, double)>
+        {
+            ["email > direct > search"] = (1, 100, 0),
+            ["direct"] = (1, 50, 0),
+        });
+        (paths.UnattributedConversions, paths.UnattributedValue).Should().Be((1.0, 1.0));
+        Attribution.DataDriven.MarkovChain.Fit(paths).TotalConversions.Should().Be(2);
+    }
+
     private static DuckDBConnection Open()
     {
         var connection = new DuckDBConnection("DataSource=:memory:");

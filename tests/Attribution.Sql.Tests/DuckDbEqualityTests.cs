@@ -12,4 +12,12 @@ public sealed class DuckDbEqualityTests
         connection.Open();
         Gen.Int[0, int.MaxValue].Sample(seed => SqlEquality.Check(connection, SqlDialect.DuckDb, RandomEventLog.Create(seed)), iter: 25, threads: 1);
     }
+
+    [Fact]
+    public void PathQuery_RandomEventLogs_EqualPathSetFromJourneys()
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        Gen.Int[0, int.MaxValue].Sample(seed => SqlEquality.CheckPaths(connection, SqlDialect.DuckDb, RandomEventLog.Create(seed)), iter: 30, threads: 1);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Attribution.DataDriven;
 using Attribution.Engine;
 using Attribution.Models;
 using Attribution.Reports;
@@ -34,6 +35,42 @@ internal static class SqlEquality
                 Close(a.Value, e.Value).Should().BeTrue($"{definition.Name} {key} value: SQL {a.Value:R}, engine {e.Value:R} ({log})");
             }
         }
+    }
+
+    /// <summary>The path property: the SQL path counts equal <see cref="PathSet.FromJourneys"/>'s on the same log.</summary>
+    public static void CheckPaths(DbConnection connection, SqlDialect dialect, RandomEventLog log)
+    {
+        log.Load(connection, "events");
+        var journeys = log.ToJourneySet();
+        var source = new SqlEventSource("events") { OrderColumn = "seq" };
+        string?[] kinds = [null, "order", "absent"];
+        var kind = kinds[log.Seed % kinds.Length];
+        var expected = PathSet.FromJourneys(journeys, log.Options, kind);
+        var actual = AttributionSql.RunPaths(connection, dialect, source, log.Options, kind);
+
+        Paths(actual).Should().BeEquivalentTo(Paths(expected), $"kind {kind ?? "(all)"}, {log}");
+        actual.UnattributedConversions.Should().Be(expected.UnattributedConversions);
+        Close(actual.UnattributedValue, expected.UnattributedValue).Should().BeTrue($"unattributed value {actual.UnattributedValue:R} vs {expected.UnattributedValue:R}");
+        Close(actual.TotalValue, expected.TotalValue).Should().BeTrue($"total value {actual.TotalValue:R} vs {expected.TotalValue:R}");
+    }
+
+    // Values rounded to 9 significant digits, so that sums in another order compare equal.
+    private static Dictionary<string, (double Conversions, double Value, double Nulls)> Paths(PathSet paths)
+    {
+        var byPath = new Dictionary<string, (double, double, double)>();
+        for (var p = 0; p < paths.Count; p++)
+        {
+            var names = new List<string>();
+            foreach (var id in paths.GetPath(p))
+            {
+                names.Add(paths.Channels[id]);
+            }
+
+            var value = paths.GetValue(p);
+            byPath.Add(string.Join(" > ", names), (paths.GetConversions(p), value == 0 ? 0 : double.Parse(value.ToString("G9", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture), paths.GetNulls(p)));
+        }
+
+        return byPath;
     }
 
     private static bool Close(double a, double b) => Math.Abs(a - b) <= (Relative * Math.Max(Math.Abs(a), Math.Abs(b))) + Floor;
