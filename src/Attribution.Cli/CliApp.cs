@@ -46,6 +46,7 @@ internal static class CliApp
                 BudgetCommand.Create(context),
                 ImportCommand.Create(context),
                 DemoCommand.Create(context),
+                SqlCommand.Create(context),
             };
 
             var parseResult = root.Parse(args);

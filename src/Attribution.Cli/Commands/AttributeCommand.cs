@@ -27,11 +27,22 @@ internal static class AttributeCommand
         {
             Description = "Instead of the credit per channel, print the funnel: per model and channel, the credited conversions of each --stages kind and the ratio between consecutive stages.",
         };
+        var sqlEngine = new SqlEngineMode(parseResult =>
+        {
+            // Only totals come back from a SQL engine: spend and the funnel are reported by the in-process engine.
+            if (parseResult.GetValue(spend.Spend) is not null || parseResult.GetValue(funnel))
+            {
+                throw CliException.Usage("--spend and --funnel run in process; leave out --engine duckdb (or use a CSV input).");
+            }
+
+            var target = report.Resolve(parseResult, context);
+            return (target.Grouping, credit => context.Write("--output", target.OutputPath, text => ReportWriter.Write(text, credit, target.Format)));
+        });
         return CreateCore(
             context,
             "attribute",
             "Attribute the conversions of an event-log CSV (or an aggregated path CSV) and compare models side by side, per conversion kind; with --spend, report spend, ROAS, ROI and cost per conversion of each kind.",
-            [report.By, report.Format, report.Output, spend.Spend, spend.Currency, funnel],
+            [report.By, report.Format, report.Output, spend.Spend, spend.Currency, funnel, .. sqlEngine.Options],
             includeTouchpoints: false,
             parseResult =>
             {
@@ -83,7 +94,8 @@ internal static class AttributeCommand
                 DataOptions.RejectWithPaths(parseResult.GetValue(spend.Currency) is not null, "--currency");
                 var target = report.Resolve(parseResult, context);
                 return pathReport => WritePathReport(target, pathReport, context);
-            }));
+            }),
+            sqlEngine);
     }
 
     private static void WritePathReport(ReportTarget target, PathReport report, CliContext context)
@@ -99,7 +111,8 @@ internal static class AttributeCommand
         IEnumerable<Option> extraOptions,
         bool includeTouchpoints,
         Func<ParseResult, Action<AttributionReport, EligibilitySettings>> prepare,
-        PathMode? pathMode = null)
+        PathMode? pathMode = null,
+        SqlEngineMode? sqlMode = null)
     {
         var input = new Option<string>("--input")
         {
@@ -232,6 +245,17 @@ internal static class AttributeCommand
 
             var definitions = ConfigFile.Models(configuration, ModelChoices.Define("--model", names, settings, options.Stages), options.Stages);
             var weights = ChannelWeightsOf(definitions, names);
+
+            if (sqlMode is not null && pathsFile is null && sqlMode.Selected(parseResult, parseResult.GetValue(input)))
+            {
+                if (modelFiles.Length > 0)
+                {
+                    throw CliException.Usage("--model-file runs in process; leave out --engine duckdb (or use a CSV input).");
+                }
+
+                sqlMode.Run(parseResult, parseResult.GetValue(input)!, definitions, eligible, context);
+                return ExitCodes.Success;
+            }
 
             if (pathsFile is not null)
             {

@@ -55,9 +55,11 @@ internal sealed class EligibilitySql
     public void AppendCommonTables(StringBuilder sql)
     {
         var order = Source.OrderColumn is null ? "CAST(0 AS BIGINT)" : "src." + SqlDialectRules.Identifier(Source.OrderColumn);
-        sql.Append("WITH ev AS (\n  SELECT src.\"journey_id\" AS j, ")
+        // Text columns through VARCHAR, so that a Parquet column of nulls (typed INTEGER) or a CSV read as text works too.
+        sql.Append("WITH ev AS (\n  SELECT CAST(src.\"journey_id\" AS VARCHAR) AS j, ")
             .Append(SqlDialectRules.EpochMicros(Dialect, "src.\"timestamp\""))
-            .Append(" AS t, src.\"channel\" AS ch, NULLIF(src.\"campaign\", '') AS cp, NULLIF(src.\"conversion\", '') AS kind, CAST(src.\"value\" AS DOUBLE PRECISION) AS v, ")
+            .Append(" AS t, CAST(src.\"channel\" AS VARCHAR) AS ch, NULLIF(CAST(src.\"campaign\" AS VARCHAR), '') AS cp, NULLIF(CAST(src.\"conversion\" AS VARCHAR), '') AS kind, ")
+            .Append("CAST(NULLIF(CAST(src.\"value\" AS VARCHAR), '') AS DOUBLE PRECISION) AS v, ")
             .Append(order).Append(" AS o\n  FROM ").Append(Source.From).Append(" AS src\n),\n");
 
         sql.Append("tp AS (\n  SELECT j, t, ch, cp, o, ").Append(ExcludedExpression()).Append(" AS x FROM ev WHERE kind IS NULL\n),\n");

@@ -9,7 +9,9 @@ internal static class SqlDialectRules
     /// <summary>Gets an expression for the whole microseconds since 1970-01-01 UTC of a timestamp expression, as BIGINT.</summary>
     public static string EpochMicros(SqlDialect dialect, string timestamp) => dialect switch
     {
-        SqlDialect.DuckDb => $"epoch_us({timestamp})",
+        // Through TIMESTAMPTZ so that text with an offset (a CSV read as text) works; a naive TIMESTAMP is read in the
+        // session's time zone, which the runners set to UTC.
+        SqlDialect.DuckDb => $"epoch_us(CAST({timestamp} AS TIMESTAMPTZ))",
         // extract(epoch …) is numeric (exact) since PostgreSQL 14; the cast rounds nothing for microsecond data.
         _ => $"CAST(extract(epoch FROM {timestamp}) * 1000000 AS BIGINT)",
     };
@@ -22,12 +24,9 @@ internal static class SqlDialectRules
         _ => $"CASE WHEN {x} < -708 THEN CAST(0 AS DOUBLE PRECISION) ELSE exp({x}) END",
     };
 
-    /// <summary>Gets an expression that joins the strings of an ordered group with <paramref name="separator"/>.</summary>
-    public static string StringAgg(SqlDialect dialect, string value, string separator, string orderBy) => dialect switch
-    {
-        SqlDialect.DuckDb => $"string_agg({value}, {Text(separator)} ORDER BY {orderBy})",
-        _ => $"string_agg({value}, {Text(separator)} ORDER BY {orderBy})",
-    };
+    /// <summary>Gets an expression that joins the strings of an ordered group with <paramref name="separator"/> (the same
+    /// in both dialects).</summary>
+    public static string StringAgg(string value, string separator, string orderBy) => $"string_agg({value}, {Text(separator)} ORDER BY {orderBy})";
 
     /// <summary>Gets a string literal: single quotes, an inner quote doubled (standard strings in both dialects).</summary>
     public static string Text(string value)
