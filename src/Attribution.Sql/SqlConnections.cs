@@ -124,6 +124,25 @@ public static class SqlConnections
             : new SqlEventSource($"read_csv({literal}, header = true, all_varchar = true) WITH ORDINALITY") { OrderColumn = "ordinality" };
     }
 
+    /// <summary>Gets the DuckDB source that reads GA4's BigQuery export (Parquet files or a glob) as an event log:
+    /// <c>session_start</c> events are touches on GA4's default channel grouping of their collected source and medium,
+    /// the named events are conversions worth <c>ecommerce.purchase_revenue</c>. The rules are in the package README.</summary>
+    /// <param name="path">The Parquet file or glob.</param>
+    /// <param name="conversionEvents">The event names that are conversions, for example <c>purchase</c>; each is its own kind.</param>
+    /// <returns>The source.</returns>
+    /// <exception cref="ArgumentException">No conversion event is given, or one is empty.</exception>
+    public static SqlEventSource DuckDbGa4(string path, IReadOnlyCollection<string> conversionEvents)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(conversionEvents);
+        if (conversionEvents.Count == 0 || conversionEvents.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Name at least one GA4 event as a conversion, for example purchase; names must not be empty.", nameof(conversionEvents));
+        }
+
+        return new SqlEventSource(Ga4Export.From(path, conversionEvents)) { OrderColumn = "file_row_number" };
+    }
+
     private static void Execute(DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
