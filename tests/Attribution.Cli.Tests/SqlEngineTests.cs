@@ -115,4 +115,35 @@ public sealed class SqlEngineTests(PostgresServer server) : IClassFixture<Postgr
 
         CliRun.Of("attribute", "--input", input, "--model", "linear", "--engine", "duckdb").ShouldFail(1, "campaign");
     }
+
+    [Fact]
+    public void Attribute_Ga4Sample_CreditsPurchasesByDefaultChannelGroup()
+    {
+        var sample = Path.Combine(RepositoryRoot(), "samples", "ga4", "ga4-sample.parquet");
+
+        var run = CliRun.Of("attribute", "--input", sample, "--input-format", "ga4", "--conversion-events", "purchase", "--model", "linear", "--format", "csv").ShouldSucceed();
+
+        // u1: Paid Search then Email before a 120 purchase; u2: Direct then Organic Social before 60; u5: Direct before 30.
+        run.StdoutLines.Should().BeEquivalentTo(
+            "model,conversion,channel,conversions,value",
+            "linear,purchase,Paid Search,0.5,60",
+            "linear,purchase,Email,0.5,60",
+            "linear,purchase,Direct,1.5,60",
+            "linear,purchase,Organic Social,0.5,30");
+    }
+
+    [Fact]
+    public void Attribute_ConversionEventsWithoutGa4_IsAUsageError()
+        => CliRun.Of("attribute", "--input", "x.csv", "--model", "linear", "--conversion-events", "purchase").ShouldFail(2, "--input-format ga4");
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Attribution.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory!.FullName;
+    }
 }

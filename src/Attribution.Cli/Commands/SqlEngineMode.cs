@@ -36,7 +36,19 @@ internal sealed class SqlEngineMode(Func<ParseResult, (ReportGrouping Grouping, 
         HelpName = "COLUMN",
     };
 
-    public IEnumerable<Option> Options => [Engine, MemoryLimit, Table, OrderColumn];
+    public Option<string?> InputFormat { get; } = new("--input-format")
+    {
+        Description = "What --input holds: event-log (the default) or ga4 (GA4's BigQuery export as Parquet: session starts are touches on GA4's default channel grouping, --conversion-events are conversions); ga4 runs in DuckDB.",
+        HelpName = "event-log|ga4",
+    };
+
+    public Option<string[]> ConversionEvents { get; } = new("--conversion-events")
+    {
+        Description = "With --input-format ga4: the GA4 events that are conversions, each its own kind (default purchase).",
+        HelpName = "EVENT,...",
+    };
+
+    public IEnumerable<Option> Options => [Engine, MemoryLimit, Table, OrderColumn, InputFormat, ConversionEvents];
 
     /// <summary>Gets whether the command runs in a SQL engine, checking that the options agree with each other.</summary>
     public bool Selected(ParseResult parseResult, string? input)
@@ -47,7 +59,23 @@ internal sealed class SqlEngineMode(Func<ParseResult, (ReportGrouping Grouping, 
             throw CliException.Usage($"--engine: '{parseResult.GetValue(Engine)}' is not an engine; use in-process or duckdb.");
         }
 
+        var ga4 = parseResult.GetValue(InputFormat)?.Trim().ToLowerInvariant() switch
+        {
+            null or "event-log" => false,
+            "ga4" => true,
+            _ => throw CliException.Usage($"--input-format: '{parseResult.GetValue(InputFormat)}' is not a format; use event-log or ga4."),
+        };
+        if (!ga4 && (parseResult.GetValue(ConversionEvents) ?? []).Length > 0)
+        {
+            throw CliException.Usage("--conversion-events applies to --input-format ga4; an event log names its conversions in its conversion column.");
+        }
+
         var postgres = input is not null && SqlConnections.IsPostgresAddress(input);
+        if (ga4 && (postgres || engine == "in-process"))
+        {
+            throw CliException.Usage("--input-format ga4 reads GA4's Parquet export through DuckDB; give the Parquet file (or a glob) and leave out --engine in-process.");
+        }
+
         var parquet = input is not null && !postgres && input.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
         if (postgres && engine is not null)
         {
@@ -59,7 +87,7 @@ internal sealed class SqlEngineMode(Func<ParseResult, (ReportGrouping Grouping, 
             throw CliException.Usage("--engine in-process: Parquet is read through DuckDB; use --engine duckdb (or a CSV input).");
         }
 
-        var selected = postgres || parquet || engine == "duckdb";
+        var selected = postgres || parquet || ga4 || engine == "duckdb";
         if (parseResult.GetValue(MemoryLimit) is not null && (postgres || !selected))
         {
             throw CliException.Usage("--memory-limit applies to --engine duckdb.");
@@ -94,7 +122,9 @@ internal sealed class SqlEngineMode(Func<ParseResult, (ReportGrouping Grouping, 
         var dialect = postgres ? SqlDialect.PostgreSql : SqlDialect.DuckDb;
         var source = postgres
             ? new SqlEventSource(parseResult.GetValue(Table)!) { OrderColumn = parseResult.GetValue(OrderColumn) }
-            : SqlConnections.DuckDbFiles(input);
+            : parseResult.GetValue(InputFormat)?.Trim().Equals("ga4", StringComparison.OrdinalIgnoreCase) == true
+                ? SqlConnections.DuckDbGa4(input, OptionParsers.ParseList(parseResult.GetValue(ConversionEvents) ?? []) is { Count: > 0 } events ? events : ["purchase"])
+                : SqlConnections.DuckDbFiles(input);
         if (!postgres && !input.Contains('*', StringComparison.Ordinal) && !input.Contains('?', StringComparison.Ordinal) && !File.Exists(input))
         {
             throw new CliException($"--input: '{input}' does not exist.", ExitCodes.Data);
