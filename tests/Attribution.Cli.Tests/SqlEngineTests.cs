@@ -136,6 +136,24 @@ public sealed class SqlEngineTests(PostgresServer server) : IClassFixture<Postgr
     public void Attribute_ConversionEventsWithoutGa4_IsAUsageError()
         => CliRun.Of("attribute", "--input", "x.csv", "--model", "linear", "--conversion-events", "purchase").ShouldFail(2, "--input-format ga4");
 
+    [Fact]
+    public void Attribute_GlobOfCsvFiles_ReadsEveryFile()
+    {
+        using var temp = new TempDirectory();
+        var lines = Log.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // anna's rows in one file, ben's and cara's in another: the same totals as the single log.
+        temp.Write("part-1.csv", string.Join('\n', lines[..5]) + "\n");
+        temp.Write("part-2.csv", lines[0] + "\n" + string.Join('\n', lines[5..]) + "\n");
+
+        var run = CliRun.Of("attribute", "--input", temp.File("part-*.csv"), "--model", "linear", "--exclude", "direct", "--lookback", "150m", "--format", "csv", "--engine", "duckdb").ShouldSucceed();
+
+        run.Stdout.Should().Be(Expected);
+    }
+
+    [Fact]
+    public void Attribute_MissingParquetFile_IsADataError()
+        => CliRun.Of("attribute", "--input", "/nonexistent/events.parquet", "--model", "linear").ShouldFail(1, "does not exist");
+
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

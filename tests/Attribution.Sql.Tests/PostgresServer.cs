@@ -49,8 +49,9 @@ public sealed class PostgresServer : IDisposable
             Run(Path.Combine(bin, "pg_ctl"), $"-D {data} -l {Path.Combine(directory, "log.txt")} -w -t 60 -o \"-p {port} -k {directory} -c listen_addresses='' -c fsync=off\" start", asUser: true);
             ConnectionString = $"Host={directory};Port={port};Username=attribution;Database=postgres;Pooling=false";
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or IOException or UnauthorizedAccessException)
         {
+            // Reported by Open, so that each test skips (or, in CI, fails) with the reason instead of the fixture crashing.
             Unavailable = e.Message;
         }
     }
