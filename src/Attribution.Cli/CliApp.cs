@@ -53,6 +53,7 @@ internal static class CliApp
                 ImportCommand.Create(context),
                 DemoCommand.Create(context),
                 SuspiciousCommand.Create(context),
+                SqlCommand.Create(context),
             };
 
             // Bare "attribution" is someone finding their way: show them around rather than scold them.

@@ -28,11 +28,22 @@ internal static class AttributeCommand
         {
             Description = "Instead of the credit per channel, print the funnel: per model and channel, the credited conversions of each --stages kind and the ratio between consecutive stages.",
         };
+        var sqlEngine = new SqlEngineMode(parseResult =>
+        {
+            // Only totals come back from a SQL engine: spend and the funnel are reported by the in-process engine.
+            if (parseResult.GetValue(spend.Spend) is not null || parseResult.GetValue(funnel))
+            {
+                throw CliException.Usage("--spend and --funnel run in process; leave out --engine duckdb (or use a CSV input).");
+            }
+
+            var target = report.Resolve(parseResult, context);
+            return (target.Grouping, credit => context.Write("--output", target.OutputPath, text => ReportWriter.Write(text, credit, target.Format)));
+        });
         return CreateCore(
             context,
             "attribute",
             "Attribute the conversions of an event-log CSV (or an aggregated path CSV) and compare models side by side, per conversion kind; with --spend, report spend, ROAS, ROI and cost per conversion of each kind.",
-            [report.By, report.Format, report.Output, spend.Spend, spend.Currency, funnel],
+            [report.By, report.Format, report.Output, spend.Spend, spend.Currency, funnel, .. sqlEngine.Options],
             includeTouchpoints: false,
             parseResult =>
             {
@@ -108,7 +119,8 @@ internal static class AttributeCommand
                 var target = report.Resolve(parseResult, context);
                 return pathReport => WritePathReport(target, pathReport, context);
             }),
-            intervals: intervals);
+            intervals: intervals,
+            sqlMode: sqlEngine);
     }
 
     private static void WritePathReport(ReportTarget target, PathReport report, CliContext context)
@@ -127,7 +139,8 @@ internal static class AttributeCommand
         Func<ParseResult, Action<AttributionReport, EligibilitySettings>>? prepare,
         PathMode? pathMode = null,
         Func<ParseResult, Action<JourneySet, IReadOnlyList<IAttributionModel>, EligibilitySettings>>? prepareModels = null,
-        IntervalArguments? intervals = null)
+        IntervalArguments? intervals = null,
+        SqlEngineMode? sqlMode = null)
     {
         var input = new Option<string>("--input")
         {
@@ -269,6 +282,28 @@ internal static class AttributeCommand
 
             var definitions = ConfigFile.Models(configuration, ModelChoices.Define("--model", names, settings, options.Stages), options.Stages);
             var weights = ChannelWeightsOf(definitions, names);
+
+            if (sqlMode is not null && pathsFile is null && sqlMode.Selected(parseResult, parseResult.GetValue(input)))
+            {
+                if (modelFiles.Length > 0)
+                {
+                    throw CliException.Usage("--model-file runs in process; leave out --engine duckdb (or use a CSV input).");
+                }
+
+                // The SQL builder mirrors the engine's eligibility and rule-based models, not the in-process extras.
+                var inProcessOnly = accounts.Given(parseResult).Where(static g => g.Given).Select(static g => g.Name)
+                    .Concat(intervalOptions is not null ? ["--intervals"] : [])
+                    .Concat(eligible.CountedStatuses is not null ? ["--count-statuses"] : [])
+                    .Concat(parseResult.GetValue<string?>("--by")?.Trim().Equals("touch-type", StringComparison.OrdinalIgnoreCase) == true ? ["--by touch-type"] : [])
+                    .ToList();
+                if (inProcessOnly.Count > 0)
+                {
+                    throw CliException.Usage($"{string.Join(", ", inProcessOnly)} run in process only; leave out --engine duckdb (or use a CSV input).");
+                }
+
+                sqlMode.Run(parseResult, parseResult.GetValue(input)!, definitions, eligible, context);
+                return ExitCodes.Success;
+            }
 
             if (pathsFile is not null)
             {
