@@ -47,6 +47,21 @@ public sealed class ProgressTests : IDisposable
     }
 
     [Fact]
+    public void On_a_terminal_the_markov_command_shows_the_solves_steps()
+    {
+        var input = Input();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exit = CliApp.Run(["markov", "--input", input, "--format", "csv"], stdout, stderr, stdoutIsTerminal: false, rethrowUnexpected: true, showProgress: true, cancellationToken: TestContext.Current.CancellationToken);
+
+        // The same one-channel chain as above: four steps.
+        exit.Should().Be(0);
+        stderr.ToString().Should().Contain("\rfitting markov: 4 of 4 steps");
+        stdout.ToString().Should().StartWith("channel,removal_effect");
+    }
+
+    [Fact]
     public void When_stderr_is_redirected_nothing_is_drawn()
     {
         CliRun.Of("attribute", "--input", Input(), "--model", "linear", "--format", "csv").ShouldSucceed();

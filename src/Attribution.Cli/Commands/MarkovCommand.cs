@@ -52,7 +52,11 @@ internal static class MarkovCommand
             }
 
             var training = data.Load(parseResult, context);
-            var model = (MarkovModel)ModelFactory.Create("markov", settings, training);
+            // Thousands of channels (campaign-level chains) take a while: show the solve's steps on a terminal, as fit does.
+            using var progress = context.Progress is null ? null : new ProgressDisplay(context.Progress, training.Source);
+            var fitting = progress is null ? settings : settings with { Markov = settings.Markov with { Progress = progress } };
+            var model = (MarkovModel)ModelFactory.Create("markov", fitting, training);
+            progress?.Dispose();
             context.ThrowIfCancelled();
             if (parseResult.GetValue(transitions))
             {
