@@ -59,6 +59,20 @@ public sealed class AccountsCommandTests : IDisposable
     }
 
     [Fact]
+    public void ContactRolesNamingAnUnknownConversion_AreReported()
+    {
+        // opp7 and opp8 are in no row of the input: a typo or another export. opp1's roles still apply.
+        var extra = temp.Write("roles-extra.csv", "conversion_id,person_id\nopp1,anna\nopp8,ben\nopp7,anna\n");
+
+        var run = CliRun.Of("attribute", "--input", events, "--model", "linear", "--reset", "never", "--format", "csv",
+            "--accounts", people, "--identities", identities, "--contact-roles", extra);
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Stderr.Should().Contain("warning: --contact-roles lists 2 conversion id(s) that no conversion of the input has (opp7, opp8); their roles restrict nothing.\n");
+        Values(run)["email"].Should().Be(100, "opp1 (90) goes to anna's email alone, opp2 splits 30 over three touches");
+    }
+
+    [Fact]
     public void Attribute_PrimaryContactOnly()
     {
         var run = CliRun.Of("attribute", "--input", events, "--model", "linear", "--reset", "never", "--format", "csv",

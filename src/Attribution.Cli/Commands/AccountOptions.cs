@@ -81,9 +81,29 @@ internal sealed class AccountOptions
         return options with { ConversionContacts = AccountCsvReader.ToConversionContacts(roles, primaryOnly) };
     }
 
-    /// <summary>Says on stderr what building the journeys repaired or left without an account.</summary>
-    public void Report(ParseResult parseResult, JourneySet journeys, CliContext context)
+    /// <summary>Says on stderr what building the journeys repaired or left without an account, and which contact roles
+    /// name a conversion the data does not have (a typo or another export would otherwise change nothing, silently).</summary>
+    public void Report(ParseResult parseResult, JourneySet journeys, CliContext context, AttributionOptions? options = null)
     {
+        if (options?.ConversionContacts is { } contacts)
+        {
+            var known = new HashSet<string>(StringComparer.Ordinal);
+            for (var c = 0; c < journeys.ConversionCount; c++)
+            {
+                if (journeys.GetConversion(c).Id is { } id)
+                {
+                    known.Add(id);
+                }
+            }
+
+            var unknown = contacts.ConversionIds.Where(id => !known.Contains(id)).Order(StringComparer.Ordinal).ToList();
+            if (unknown.Count > 0)
+            {
+                var listed = string.Join(", ", unknown.Take(5)) + (unknown.Count > 5 ? ", …" : "");
+                context.Warnings?.WriteLine($"warning: --contact-roles lists {unknown.Count} conversion id(s) that no conversion of the input has ({listed}); their roles restrict nothing.");
+            }
+        }
+
         if (parseResult.GetValue(Accounts) is not null)
         {
             context.Note($"{journeys.PeopleWithoutAccount} people without an account kept their own journeys.");

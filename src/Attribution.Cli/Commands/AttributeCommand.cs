@@ -329,7 +329,7 @@ internal static class AttributeCommand
             var journeys = Load(path, progress, readerOptions with { CountedStatuses = eligible.CountedStatuses });
             context.ThrowIfCancelled();
             EligibilityOptions.NoteNotCounted(context, journeys, path);
-            accounts.Report(parseResult, journeys, context);
+            accounts.Report(parseResult, journeys, context, options);
             EligibilityOptions.Check(journeys, path, eligible);
             foreach (var (option, channels) in weights)
             {

@@ -63,7 +63,7 @@ internal sealed class DataOptions
         var journeys = AttributeCommand.Load(inputFile!, new CancellationCheck(null, context.Cancellation), Accounts.ReaderOptions(parseResult, new EventLogCsvOptions { CountedStatuses = eligible.CountedStatuses }));
         context.ThrowIfCancelled();
         EligibilityOptions.NoteNotCounted(context, journeys, inputFile!);
-        Accounts.Report(parseResult, journeys, context);
+        Accounts.Report(parseResult, journeys, context, eligible.Options);
         EligibilityOptions.Check(journeys, inputFile!, eligible);
         var kind = SingleKind(journeys, eligible.Kinds, "--conversion");
         return new TrainingData(journeys, eligible.Options, inputFile!, [kind]);

@@ -30,6 +30,9 @@ public sealed class ConversionContacts
     /// <summary>Gets the number of conversions listed.</summary>
     public int Count => people.Count;
 
+    /// <summary>Gets the ids of the conversions listed, so a host can check them against its data.</summary>
+    public IReadOnlyCollection<string> ConversionIds => people.Keys;
+
     /// <summary>Gets the people of a conversion.</summary>
     /// <param name="conversionId">The conversion's id.</param>
     /// <param name="persons">Its people, when it is listed.</param>
