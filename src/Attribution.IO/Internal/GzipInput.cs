@@ -11,7 +11,7 @@ namespace Attribution.IO.Internal;
 /// 1 in 2³². The check assumes one member, as <c>gzip</c> and <c>pigz</c> write; a concatenation of members (<c>cat a.gz
 /// b.gz</c>, <c>bgzip</c>) is reported too, and the message says to decompress it first.
 /// </remarks>
-internal sealed class GzipInput : Stream
+internal sealed class GzipInput : ForwardOnlyStream
 {
     private const int TrailerBytes = 8;
 
@@ -26,22 +26,6 @@ internal sealed class GzipInput : Stream
         gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         var n = gzip.Read(buffer);
@@ -55,15 +39,6 @@ internal sealed class GzipInput : Stream
         return n;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -88,7 +63,7 @@ internal sealed class GzipInput : Stream
     }
 
     /// <summary>Passes reads through and remembers the last <see cref="TrailerBytes"/> bytes read.</summary>
-    private sealed class TailStream(Stream inner) : Stream
+    private sealed class TailStream(Stream inner) : ForwardOnlyStream
     {
         private readonly byte[] tail = new byte[TrailerBytes];
         private int filled;
@@ -96,22 +71,6 @@ internal sealed class GzipInput : Stream
         public long BytesRead { get; private set; }
 
         public ReadOnlySpan<byte> Tail => tail.AsSpan(0, filled);
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -129,15 +88,6 @@ internal sealed class GzipInput : Stream
             }
         }
 
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         private void Remember(ReadOnlySpan<byte> read)
         {
