@@ -326,7 +326,7 @@ internal static class AttributeCommand
             var path = parseResult.GetValue(input)!;
             using var display = context.Progress is null ? null : new ProgressDisplay(context.Progress, path);
             var progress = new CancellationCheck(display, context.Cancellation);
-            var journeys = Load(path, progress, readerOptions with { CountedStatuses = eligible.CountedStatuses });
+            var journeys = Load(path, progress, eligible.ReaderOptions(readerOptions));
             context.ThrowIfCancelled();
             EligibilityOptions.NoteNotCounted(context, journeys, path);
             accounts.Report(parseResult, journeys, context, options);

@@ -60,7 +60,7 @@ internal sealed class DataOptions
         }
 
         eligible = eligible with { Options = Accounts.WithContacts(parseResult, eligible.Options) };
-        var journeys = AttributeCommand.Load(inputFile!, new CancellationCheck(null, context.Cancellation), Accounts.ReaderOptions(parseResult, new EventLogCsvOptions { CountedStatuses = eligible.CountedStatuses }));
+        var journeys = AttributeCommand.Load(inputFile!, new CancellationCheck(null, context.Cancellation), Accounts.ReaderOptions(parseResult, eligible.ReaderOptions(new EventLogCsvOptions())));
         context.ThrowIfCancelled();
         EligibilityOptions.NoteNotCounted(context, journeys, inputFile!);
         Accounts.Report(parseResult, journeys, context, eligible.Options);

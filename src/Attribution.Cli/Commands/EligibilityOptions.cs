@@ -1,7 +1,8 @@
-using Attribution.Reports;
 using System.CommandLine;
 using Attribution.Engine;
+using Attribution.IO;
 using Attribution.Journeys;
+using Attribution.Reports;
 
 namespace Attribution.Cli.Commands;
 
@@ -58,9 +59,16 @@ internal sealed class EligibilityOptions
         HelpName = "STATUS,...",
     };
 
+    public Option<string?> Delimiter { get; } = new("--delimiter")
+    {
+        Description = "The event log's field delimiter: one ASCII character such as ; or |, or 'tab' (default ,).",
+        HelpName = "CHAR",
+    };
+
     public void AddTo(Command command)
     {
         command.Add(CountStatuses);
+        command.Add(Delimiter);
         command.Add(Lookback);
         command.Add(Exclude);
         command.Add(Reset);
@@ -80,6 +88,7 @@ internal sealed class EligibilityOptions
         ("--from", parseResult.GetValue(From) is not null),
         ("--to", parseResult.GetValue(To) is not null),
         ("--count-statuses", (parseResult.GetValue(CountStatuses) ?? []).Length > 0),
+        ("--delimiter", parseResult.GetValue(Delimiter) is not null),
     ];
 
     /// <summary>Reads what the command line alone can check; <see cref="Check"/> checks the names against the data.</summary>
@@ -135,7 +144,32 @@ internal sealed class EligibilityOptions
             throw CliException.Usage("--count-statuses: give at least one status, for example attended,responded.");
         }
 
-        return new EligibilitySettings(options, kinds.Count == 0 ? null : kinds) { CountedStatuses = statuses.Count == 0 ? null : statuses };
+        return new EligibilitySettings(options, kinds.Count == 0 ? null : kinds)
+        {
+            CountedStatuses = statuses.Count == 0 ? null : statuses,
+            Delimiter = ParseDelimiter(parseResult.GetValue(Delimiter)),
+        };
+    }
+
+    private static char ParseDelimiter(string? text)
+    {
+        if (text is null)
+        {
+            return ',';
+        }
+
+        var delimiter = text.Trim().ToLowerInvariant() switch
+        {
+            "tab" or "\\t" => '\t',
+            _ when text.Length == 1 => text[0],
+            _ => throw CliException.Usage($"--delimiter: '{text}' is not one character; give one such as ; or |, or 'tab'."),
+        };
+        if (delimiter is '"' or '\r' or '\n' || !char.IsAscii(delimiter) || char.IsAsciiLetterOrDigit(delimiter))
+        {
+            throw CliException.Usage($"--delimiter: '{text}' cannot separate CSV fields; give an ASCII punctuation character, a space or 'tab'.");
+        }
+
+        return delimiter;
     }
 
     /// <summary>Says on standard error which touch rows <c>--count-statuses</c> left out, per status, so none is dropped unseen.</summary>
@@ -203,6 +237,12 @@ internal sealed record EligibilitySettings(AttributionOptions Options, IReadOnly
 
     /// <summary>Gets the statuses <c>--count-statuses</c> counts, or null for every row.</summary>
     public IReadOnlyCollection<string>? CountedStatuses { get; init; }
+
+    /// <summary>Gets the event log's field delimiter (<c>--delimiter</c>).</summary>
+    public char Delimiter { get; init; } = ',';
+
+    /// <summary>The reader's options these settings decide: which statuses count, and the delimiter.</summary>
+    public EventLogCsvOptions ReaderOptions(EventLogCsvOptions options) => options with { CountedStatuses = CountedStatuses, Delimiter = Delimiter };
 
     /// <summary>Gets the bootstrap intervals of the models, when <c>--intervals</c> was given.</summary>
     public IntervalReport? Intervals { get; init; }

@@ -115,7 +115,7 @@ internal static class SuspiciousCommand
 
             var eligible = eligibility.Parse(parseResult, new AttributionOptions { Progress = new CancellationCheck(null, context.Cancellation) });
             var path = parseResult.GetValue(input)!;
-            var journeys = AttributeCommand.Load(path, new CancellationCheck(null, context.Cancellation), accounts.ReaderOptions(parseResult, new EventLogCsvOptions { CountedStatuses = eligible.CountedStatuses }));
+            var journeys = AttributeCommand.Load(path, new CancellationCheck(null, context.Cancellation), accounts.ReaderOptions(parseResult, eligible.ReaderOptions(new EventLogCsvOptions())));
             context.ThrowIfCancelled();
             EligibilityOptions.NoteNotCounted(context, journeys, path);
             accounts.Report(parseResult, journeys, context);
