@@ -71,22 +71,53 @@ public static class ContributionWriter
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(records);
-        // Record by record, flushed as the buffer fills, so a stream of records is never held whole; the output is the
-        // same bytes the serializer writes for an array.
+        using var json = new Utf8JsonWriter(stream, JsonOptions());
+        WriteJson(json, records, json.Flush);
+    }
+
+    /// <summary>Writes records as a JSON array of objects, each as it comes, to text (standard output, a
+    /// <see cref="StringWriter"/>): the same characters <see cref="WriteJson(Stream, IEnumerable{ContributionRecord})"/>
+    /// writes as UTF-8.</summary>
+    /// <param name="writer">Where to write; left open.</param>
+    /// <param name="records">The records, for example a stream from <see cref="ContributionRecords.Stream(AttributionReport)"/>.</param>
+    public static void WriteJson(TextWriter writer, IEnumerable<ContributionRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(records);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(FlushThreshold * 2);
+        using var json = new Utf8JsonWriter(buffer, JsonOptions());
+        WriteJson(json, records, () =>
+        {
+            // A flush ends on a token, so the bytes are whole UTF-8 sequences.
+            json.Flush();
+            writer.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            buffer.ResetWrittenCount();
+        });
+    }
+
+    // Record by record, flushed as the buffer fills, so a stream of records is never held whole; the output is the same
+    // bytes the serializer writes for an array.
+    private static void WriteJson(Utf8JsonWriter json, IEnumerable<ContributionRecord> records, Action flush)
+    {
         var info = ContributionJsonContext.Default.ContributionRecord;
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = info.Options.WriteIndented, Encoder = info.Options.Encoder });
         json.WriteStartArray();
         foreach (var record in records)
         {
             JsonSerializer.Serialize(json, record, info);
             if (json.BytesPending >= FlushThreshold)
             {
-                json.Flush();
+                flush();
             }
         }
 
         json.WriteEndArray();
-        json.Flush();
+        flush();
+    }
+
+    private static JsonWriterOptions JsonOptions()
+    {
+        var options = ContributionJsonContext.Default.ContributionRecord.Options;
+        return new JsonWriterOptions { Indented = options.WriteIndented, Encoder = options.Encoder };
     }
 
     /// <summary>Writes records as a JSON file.</summary>

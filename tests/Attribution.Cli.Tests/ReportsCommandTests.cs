@@ -170,6 +170,31 @@ public sealed class ReportsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Contributions_WithoutOutput_StreamToStandardOutput()
+    {
+        // The same three records as the file above, as CSV on stdout (nothing else there).
+        var run = CliRun.Of("contributions", "--input", input, "--model", "linear").ShouldSucceed();
+
+        run.Stdout.Should().Be(
+            "model,campaign,channel,journey_id,conversion_id,conversion_kind,conversion_instant,conversion_value,share,value\n" +
+            "linear,spring,email,a,o1,order,2025-01-03T00:00:00Z,90,0.5,45\n" +
+            "linear,(none),display,a,o1,order,2025-01-03T00:00:00Z,90,0.5,45\n" +
+            "linear,retarget,display,b,b#lead#1,lead,2025-01-05T00:00:00Z,10,1,10\n");
+    }
+
+    [Fact]
+    public void Contributions_JsonOnStandardOutput_IsWhatTheFileHolds()
+    {
+        var output = temp.File("contributions.json");
+        CliRun.Of("contributions", "--input", input, "--model", "linear", "--output", output).ShouldSucceed();
+
+        var run = CliRun.Of("contributions", "--input", input, "--model", "linear", "--format", "json").ShouldSucceed();
+
+        run.Stdout.Should().Be(File.ReadAllText(output));
+        JsonDocument.Parse(run.Stdout).RootElement.GetArrayLength().Should().Be(3);
+    }
+
+    [Fact]
     public void Contributions_JsonByExtension_TwoModels()
     {
         var output = temp.File("contributions.json");

@@ -9,7 +9,7 @@ internal static class ContributionsCommand
 {
     public static Command Create(CliContext context)
     {
-        var output = ReportOptions.RequiredFile("--output", "The file to write; .json gives JSON, anything else CSV unless --format says otherwise.");
+        var output = Grid.CreateOutput("The file to write (default: standard output); .json gives JSON, .csv or no extension CSV, unless --format says otherwise.");
         var format = new Option<string?>("--format")
         {
             Description = "csv or json (default: from the --output extension).",
@@ -23,7 +23,8 @@ internal static class ContributionsCommand
             includeTouchpoints: false,
             parseResult =>
             {
-                var path = ReportOptions.GetFile(parseResult, output);
+                var path = parseResult.GetValue(output);
+                ReportOptions.RejectEmptyFile(output.Name, path);
 
                 var json = OutputFormats.Choose(parseResult.GetValue(format), path, ["csv", "json"], "csv") == "json";
                 return (result, eligible) =>
@@ -33,6 +34,23 @@ internal static class ContributionsCommand
                     var written = 0;
                     var all = ContributionRecords.Stream(result);
                     var records = Count(eligible.Kinds is { } kinds ? all.Where(r => kinds.Contains(r.ConversionKind)) : all, () => written++);
+                    if (path is null)
+                    {
+                        // Streamed as made: a pipe reads the records while later ones are computed, and memory stays flat.
+                        if (json)
+                        {
+                            ContributionWriter.WriteJson(context.Stdout, records);
+                            context.Stdout.Write('\n');
+                        }
+                        else
+                        {
+                            ContributionWriter.WriteCsv(context.Stdout, records);
+                        }
+
+                        context.Stdout.Flush();
+                        return;
+                    }
+
                     if (json)
                     {
                         context.WriteBinaryFile("--output", path, stream =>

@@ -65,4 +65,22 @@ public sealed partial class ContributionWriterTests
         after.ToString().Should().Be(before.ToString());
         after.ToString().Should().Contain("\"say \"\"hi\"\"\"").And.Contain("'=SUM(A1)");
     }
+
+    [Fact]
+    public void WriteJson_ToText_IsTheUtf8OfTheStream_AcrossFlushes()
+    {
+        // 3,000 records of about 250 bytes cross the 64 KiB flush many times; a campaign with non-ASCII letters checks
+        // that no chunk splits a character.
+        var records = Enumerable.Range(0, 3000)
+            .Select(i => new ContributionRecord("linear", "Frühjahr-Ünïcødé-€", "email", $"j{i}", $"o{i}", "order", Day, 90, 0.5, 45))
+            .ToList();
+        using var bytes = new MemoryStream();
+        ContributionWriter.WriteJson(bytes, records);
+        var text = new StringWriter();
+
+        ContributionWriter.WriteJson(text, records);
+
+        text.ToString().Should().Be(System.Text.Encoding.UTF8.GetString(bytes.ToArray()));
+        bytes.Length.Should().BeGreaterThan(3 * 65536);
+    }
 }
