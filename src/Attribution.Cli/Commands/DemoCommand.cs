@@ -40,10 +40,13 @@ internal static class DemoCommand
     internal static string Suspicious(JourneySet journeys)
     {
         var report = SuspiciousChannels.Detect(journeys, new AttributionOptions { Stages = ["lead", "order"] });
-        var flagged = report.Rows.Where(static r => r.Score > 0).Select(static r => $"{r.Key} ({string.Join(", ", Signals(r))})");
-        return $"\nSuspicious channels: {(report.Flagged.Count == 0 ? "none" : string.Join("; ", flagged))}. The demo plants one, {DemoData.PlantedChannel}: "
-            + "its leads never order and arrive seconds after its touch. A lone bursts flag is what 4 standard deviations on daily counts of a few touches gives by chance now and then: "
-            + "a lead to check, not proof. See 'attribution suspicious --input events.csv --stages lead,order'.";
+        // Several signals at once are the pattern worth a look; a lone flag (bursts, mostly) is listed by name only.
+        var strong = report.Rows.Where(static r => r.Score > 1).Select(static r => $"{r.Key} ({string.Join(", ", Signals(r))})").ToList();
+        var lone = report.Rows.Where(static r => r.Score == 1).Select(static r => $"{r.Key} ({Signals(r).Single()})").ToList();
+        var found = strong.Count == 0 ? "none with more than one signal" : string.Join("; ", strong);
+        var weak = lone.Count == 0 ? string.Empty : $" One signal only: {string.Join(", ", lone)}; a lone bursts flag is what 4 standard deviations on daily counts of a few touches gives by chance now and then.";
+        return $"\nSuspicious channels: {found}. The demo plants one, {DemoData.PlantedChannel}: its leads never order and arrive seconds after its touch.{weak} "
+            + "A flag is a lead to check, not proof. See 'attribution suspicious --input events.csv --stages lead,order'.";
     }
 
     private static IEnumerable<string> Signals(SuspiciousChannel row)
