@@ -11,7 +11,8 @@ namespace Attribution.IO;
 /// <summary>Reads an event log — one CSV row per touchpoint or conversion — into a <see cref="JourneySet"/>.</summary>
 /// <remarks>
 /// <para>The first row is a header. Columns are matched by name, ignoring case and surrounding white space, in any
-/// order; columns with other names are ignored.</para>
+/// order; columns with other names are ignored. <see cref="EventLogCsvOptions.ColumnNames"/> reads the columns below from
+/// headers the file names otherwise, and errors then name a column by its header.</para>
 /// <list type="table">
 /// <listheader><term>Column</term><description>Meaning</description></listheader>
 /// <item><term><c>journey_id</c></term><description>Required. The journey (user, account, lead) the row belongs to.</description></item>
