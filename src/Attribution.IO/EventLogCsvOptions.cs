@@ -7,6 +7,16 @@ public sealed record EventLogCsvOptions
     /// <value>The default value is <c>,</c>. Must be an ASCII character other than the quote <c>"</c>, CR and LF.</value>
     public char Delimiter { get; init; } = ',';
 
+    /// <summary>Gets the file's header for each standard column that the file names otherwise, keyed by the standard name
+    /// (<c>journey_id</c>, <c>timestamp</c>, <c>channel</c>, <c>campaign</c>, <c>conversion</c>, <c>value</c>,
+    /// <c>conversion_id</c>, <c>touch_type</c>, <c>status</c>; ignoring case): <c>{ ["journey_id"] = "user_id" }</c> reads
+    /// the journeys from the column headed <c>user_id</c>. Headers match ignoring case and surrounding white space, and errors
+    /// name a column by its header.</summary>
+    /// <value>The default value is <see langword="null"/>: every column is read from the header of its standard name. A key
+    /// that is no standard name, an empty header, or two standard columns read from one header (mapped or standard) make
+    /// the read throw an <see cref="ArgumentException"/>.</value>
+    public IReadOnlyDictionary<string, string>? ColumnNames { get; init; }
+
     /// <summary>Gets the people→account mapping: every person's rows join the journey of the account the person belonged to then.</summary>
     /// <value>The default value is <see langword="null"/>. See <see cref="Journeys.JourneySetBuilder.Accounts"/>; read one with <see cref="AccountCsvReader.ReadMapping(string)"/>.</value>
     public B2B.AccountMap? Accounts { get; init; }

@@ -11,7 +11,8 @@ namespace Attribution.IO;
 /// <summary>Reads an event log — one CSV row per touchpoint or conversion — into a <see cref="JourneySet"/>.</summary>
 /// <remarks>
 /// <para>The first row is a header. Columns are matched by name, ignoring case and surrounding white space, in any
-/// order; columns with other names are ignored.</para>
+/// order; columns with other names are ignored. <see cref="EventLogCsvOptions.ColumnNames"/> reads the columns below from
+/// headers the file names otherwise, and errors then name a column by its header.</para>
 /// <list type="table">
 /// <listheader><term>Column</term><description>Meaning</description></listheader>
 /// <item><term><c>journey_id</c></term><description>Required. The journey (user, account, lead) the row belongs to.</description></item>
@@ -93,8 +94,9 @@ public static class EventLogCsvReader
         ArgumentOutOfRangeException.ThrowIfLessThan(batchRows, 1);
         options ??= new EventLogCsvOptions();
         CsvInput.ValidateDelimiter(options.Delimiter, nameof(options));
+        var names = Columns.Headers(options.ColumnNames, out var problem) ?? throw new ArgumentException($"{nameof(EventLogCsvOptions.ColumnNames)}: {problem}.", nameof(options));
         var source = sourceName ?? CsvInput.StreamSourceName;
-        var parser = new RowParser(source, options.Progress, expectedRows, pipelined, batchRows, options.CountedStatuses, options.Accounts, options.Identities);
+        var parser = new RowParser(source, names, options.Progress, expectedRows, pipelined, batchRows, options.CountedStatuses, options.Accounts, options.Identities);
         return CsvInput.Parse(stream, options.Delimiter, source, parser.Parse);
     }
 
@@ -121,9 +123,19 @@ public static class EventLogCsvReader
     /// own, a batch or two ahead; both still go through the rows in file order, so ids follow first appearance, and the
     /// first error in the file is the one reported: the scan carries its error in the batch, thrown after the rows before it.
     /// </remarks>
-    private sealed class RowParser(string sourceName, IProgress<long>? progress, int expectedRows, bool pipelined, int batchRows, IReadOnlyCollection<string>? countedStatuses, B2B.AccountMap? accounts, B2B.IdentityMap? identities)
+    private sealed class RowParser(string sourceName, string[] names, IProgress<long>? progress, int expectedRows, bool pipelined, int batchRows, IReadOnlyCollection<string>? countedStatuses, B2B.AccountMap? accounts, B2B.IdentityMap? identities)
     {
-        private const string RequiredColumns = $"{Columns.JourneyId}, {Columns.Timestamp} and {Columns.Channel}";
+        // The headers the columns are read from, in the order of Columns.All; errors name a column by its header.
+        private readonly string journeyName = names[0];
+        private readonly string timestampName = names[1];
+        private readonly string channelName = names[2];
+        private readonly string campaignName = names[3];
+        private readonly string conversionName = names[4];
+        private readonly string valueName = names[5];
+        private readonly string conversionIdName = names[6];
+        private readonly string touchTypeName = names[7];
+        private readonly string statusName = names[8];
+        private readonly string requiredColumns = $"{names[0]}, {names[1]} and {names[2]}";
 
         // The builder's campaign id for a touchpoint without one.
         private const int NoCampaign = -1;
@@ -349,9 +361,9 @@ public static class EventLogCsvReader
 
         private void ReadHeader(CsvReader csv)
         {
-            var names = csv.Headers;
-            CsvInput.RequireHeader(names, SourceName, RequiredColumns);
-            headers = [.. names];
+            var fields = csv.Headers;
+            CsvInput.RequireHeader(fields, SourceName, requiredColumns);
+            headers = [.. fields];
             for (var i = 0; i < headers.Length; i++)
             {
                 var name = headers[i].Trim();
@@ -364,59 +376,41 @@ public static class EventLogCsvReader
                 CsvInput.Assign(ref slot, i, name, SourceName);
             }
 
-            CsvInput.Require(journeyColumn, Columns.JourneyId, SourceName, RequiredColumns, headers);
-            CsvInput.Require(timestampColumn, Columns.Timestamp, SourceName, RequiredColumns, headers);
-            CsvInput.Require(channelColumn, Columns.Channel, SourceName, RequiredColumns, headers);
+            CsvInput.Require(journeyColumn, journeyName, SourceName, requiredColumns, headers, Mapped(0));
+            CsvInput.Require(timestampColumn, timestampName, SourceName, requiredColumns, headers, Mapped(1));
+            CsvInput.Require(channelColumn, channelName, SourceName, requiredColumns, headers, Mapped(2));
         }
+
+        /// <summary>The standard name of column <paramref name="index"/> when the user mapped it to another header, else null.</summary>
+        private string? Mapped(int index)
+            => string.Equals(names[index], Columns.All[index], StringComparison.OrdinalIgnoreCase) ? null : Columns.All[index];
 
         private ref int SlotOf(string name)
         {
-            if (name.Equals(Columns.JourneyId, StringComparison.OrdinalIgnoreCase))
+            var index = Array.FindIndex(names, n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
+            switch (index)
             {
-                return ref journeyColumn;
+                case 0:
+                    return ref journeyColumn;
+                case 1:
+                    return ref timestampColumn;
+                case 2:
+                    return ref channelColumn;
+                case 3:
+                    return ref campaignColumn;
+                case 4:
+                    return ref conversionColumn;
+                case 5:
+                    return ref valueColumn;
+                case 6:
+                    return ref conversionIdColumn;
+                case 7:
+                    return ref touchTypeColumn;
+                case 8:
+                    return ref statusColumn;
+                default:
+                    return ref Unsafe.NullRef<int>();
             }
-
-            if (name.Equals(Columns.Timestamp, StringComparison.OrdinalIgnoreCase))
-            {
-                return ref timestampColumn;
-            }
-
-            if (name.Equals(Columns.Channel, StringComparison.OrdinalIgnoreCase))
-            {
-                return ref channelColumn;
-            }
-
-            if (name.Equals(Columns.Campaign, StringComparison.OrdinalIgnoreCase))
-            {
-                return ref campaignColumn;
-            }
-
-            if (name.Equals(Columns.Conversion, StringComparison.OrdinalIgnoreCase))
-            {
-                return ref conversionColumn;
-            }
-
-            if (name.Equals(Columns.Value, StringComparison.OrdinalIgnoreCase))
-            {
-                return ref valueColumn;
-            }
-
-            if (name.Equals(Columns.ConversionId, StringComparison.OrdinalIgnoreCase))
-            {
-                return ref conversionIdColumn;
-            }
-
-            if (name.Equals(Columns.TouchType, StringComparison.OrdinalIgnoreCase))
-            {
-                return ref touchTypeColumn;
-            }
-
-            if (name.Equals(Columns.Status, StringComparison.OrdinalIgnoreCase))
-            {
-                return ref statusColumn;
-            }
-
-            return ref Unsafe.NullRef<int>();
         }
 
         private void ReadRow(CsvReader csv, Batch batch)
@@ -425,7 +419,7 @@ public static class EventLogCsvReader
             var journeyText = Names.Trim(csv.GetSpan(journeyColumn));
             if (journeyText.IsEmpty)
             {
-                throw Error(line, Columns.JourneyId, "is empty; every row needs a journey id");
+                throw Error(line, journeyName, "is empty; every row needs a journey id");
             }
 
             var timestampText = csv.GetSpan(timestampColumn);
@@ -434,11 +428,11 @@ public static class EventLogCsvReader
                 case Iso8601.Failure.None:
                     break;
                 case Iso8601.Failure.NoOffset:
-                    throw Error(line, Columns.Timestamp, $"{CsvInput.Quote(timestampText)} has no UTC offset; write it with Z or an offset such as +02:00");
+                    throw Error(line, timestampName, $"{CsvInput.Quote(timestampText)} has no UTC offset; write it with Z or an offset such as +02:00");
                 case Iso8601.Failure.OutOfRange:
-                    throw Error(line, Columns.Timestamp, $"{CsvInput.Quote(timestampText)} is out of range: with its offset applied it falls before 0001-01-01T00:00:00Z or after 9999-12-31T23:59:59Z");
+                    throw Error(line, timestampName, $"{CsvInput.Quote(timestampText)} is out of range: with its offset applied it falls before 0001-01-01T00:00:00Z or after 9999-12-31T23:59:59Z");
                 default:
-                    throw Error(line, Columns.Timestamp, $"{CsvInput.Quote(timestampText)} is not an ISO-8601 timestamp with an offset, such as 2026-03-01T09:00:00Z or 2026-03-01T11:00:00+02:00");
+                    throw Error(line, timestampName, $"{CsvInput.Quote(timestampText)} is not an ISO-8601 timestamp with an offset, such as 2026-03-01T09:00:00Z or 2026-03-01T11:00:00+02:00");
             }
 
             var r = batch.Count;
@@ -461,18 +455,18 @@ public static class EventLogCsvReader
         {
             if (valueColumn >= 0 && !csv.GetSpan(valueColumn).IsBlank())
             {
-                throw Error(line, Columns.Value, $"{CsvInput.Quote(csv.GetSpan(valueColumn))} on a touchpoint row; only conversion rows (a non-empty '{Columns.Conversion}') have a value");
+                throw Error(line, valueName, $"{CsvInput.Quote(csv.GetSpan(valueColumn))} on a touchpoint row; only conversion rows (a non-empty '{conversionName}') have a value");
             }
 
             if (conversionIdColumn >= 0 && !csv.GetSpan(conversionIdColumn).IsBlank())
             {
-                throw Error(line, Columns.ConversionId, $"{CsvInput.Quote(csv.GetSpan(conversionIdColumn))} on a touchpoint row; only conversion rows (a non-empty '{Columns.Conversion}') have a conversion id");
+                throw Error(line, conversionIdName, $"{CsvInput.Quote(csv.GetSpan(conversionIdColumn))} on a touchpoint row; only conversion rows (a non-empty '{conversionName}') have a conversion id");
             }
 
             var channelText = Names.Trim(csv.GetSpan(channelColumn));
             if (channelText.IsEmpty)
             {
-                throw Error(line, Columns.Channel, $"is empty on a touchpoint row; a row without a '{Columns.Conversion}' is a touchpoint and needs a channel");
+                throw Error(line, channelName, $"is empty on a touchpoint row; a row without a '{conversionName}' is a touchpoint and needs a channel");
             }
 
             var status = -1;
@@ -481,7 +475,7 @@ public static class EventLogCsvReader
                 var statusText = Names.Trim(csv.GetSpan(statusColumn));
                 if (!statusText.IsEmpty)
                 {
-                    status = CsvInput.InternName(builder.Statuses, statusText, reservedApplies: false, SourceName, line, Columns.Status);
+                    status = CsvInput.InternName(builder.Statuses, statusText, reservedApplies: false, SourceName, line, statusName);
                 }
             }
 
@@ -497,14 +491,14 @@ public static class EventLogCsvReader
             }
 
             // A row that does not count is still read whole: its names are checked and known, only its touch is left out.
-            batch.Channels[r] = CsvInput.InternName(builder.Channels, channelText, reservedApplies: true, SourceName, line, Columns.Channel);
+            batch.Channels[r] = CsvInput.InternName(builder.Channels, channelText, reservedApplies: true, SourceName, line, channelName);
             var campaign = NoCampaign;
             if (campaignColumn >= 0)
             {
                 var campaignText = Names.Trim(csv.GetSpan(campaignColumn));
                 if (!campaignText.IsEmpty)
                 {
-                    campaign = CsvInput.InternName(builder.Campaigns, campaignText, reservedApplies: true, SourceName, line, Columns.Campaign);
+                    campaign = CsvInput.InternName(builder.Campaigns, campaignText, reservedApplies: true, SourceName, line, campaignName);
                 }
             }
 
@@ -514,7 +508,7 @@ public static class EventLogCsvReader
                 var touchTypeText = Names.Trim(csv.GetSpan(touchTypeColumn));
                 if (!touchTypeText.IsEmpty)
                 {
-                    touchType = CsvInput.InternName(builder.TouchTypes, touchTypeText, reservedApplies: true, SourceName, line, Columns.TouchType);
+                    touchType = CsvInput.InternName(builder.TouchTypes, touchTypeText, reservedApplies: true, SourceName, line, touchTypeName);
                 }
             }
 
@@ -545,16 +539,16 @@ public static class EventLogCsvReader
                     var problem = CsvInput.ParseNonNegative(valueText, out value);
                     if (problem != CsvInput.NumberProblem.None)
                     {
-                        throw CsvInput.NumberError(problem, valueText, SourceName, line, Columns.Value, "a conversion value must be a finite number >= 0");
+                        throw CsvInput.NumberError(problem, valueText, SourceName, line, valueName, "a conversion value must be a finite number >= 0");
                     }
 
-                    CsvInput.AddToTotal(ref totalValue, value, valueText, SourceName, line, Columns.Value);
+                    CsvInput.AddToTotal(ref totalValue, value, valueText, SourceName, line, valueName);
                 }
             }
 
             if (statusColumn >= 0 && !csv.GetSpan(statusColumn).IsBlank())
             {
-                throw Error(line, Columns.Status, $"{CsvInput.Quote(csv.GetSpan(statusColumn))} on a conversion row; only touchpoint rows have a campaign-member status (a conversion always counts)");
+                throw Error(line, statusName, $"{CsvInput.Quote(csv.GetSpan(statusColumn))} on a conversion row; only touchpoint rows have a campaign-member status (a conversion always counts)");
             }
 
             string? id = null;
@@ -563,12 +557,12 @@ public static class EventLogCsvReader
                 var idText = Names.Trim(csv.GetSpan(conversionIdColumn));
                 if (!idText.IsEmpty)
                 {
-                    id = CsvInput.Decode(idText, SourceName, line, Columns.ConversionId);
+                    id = CsvInput.Decode(idText, SourceName, line, conversionIdName);
                 }
             }
 
             Journey(journeyText, line, batch, r);
-            batch.Kinds[r] = CsvInput.InternName(builder.Kinds, kindText, reservedApplies: false, SourceName, line, Columns.Conversion);
+            batch.Kinds[r] = CsvInput.InternName(builder.Kinds, kindText, reservedApplies: false, SourceName, line, conversionName);
             batch.Values[r] = value;
             batch.Ids[r] = id;
         }
@@ -599,10 +593,10 @@ public static class EventLogCsvReader
         {
             if (!Utf8.IsValid(utf8))
             {
-                throw Error(line, Columns.JourneyId, "is not valid UTF-8");
+                throw Error(line, journeyName, "is not valid UTF-8");
             }
 
-            CsvInput.CheckName(utf8, reservedApplies: false, SourceName, line, Columns.JourneyId);
+            CsvInput.CheckName(utf8, reservedApplies: false, SourceName, line, journeyName);
         }
 
         private AttributionDataException Error(long line, string? column, string detail)

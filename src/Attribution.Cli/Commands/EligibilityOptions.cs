@@ -8,7 +8,8 @@ namespace Attribution.Cli.Commands;
 
 /// <summary>The options every command that attributes an event log shares: which touches are eligible (<c>--lookback</c>,
 /// <c>--reset</c>, <c>--exclude</c>, <c>--stages</c>), which conversions are reported (<c>--from</c>, <c>--to</c>) and
-/// which kinds (<c>--conversion</c>), and which campaign-member statuses make a touch (<c>--count-statuses</c>).</summary>
+/// which kinds (<c>--conversion</c>), which campaign-member statuses make a touch (<c>--count-statuses</c>), and how the
+/// event log is read (<c>--delimiter</c>, <c>--column</c>).</summary>
 internal sealed class EligibilityOptions
 {
     public Option<string[]> Lookback { get; } = new("--lookback")
@@ -65,10 +66,17 @@ internal sealed class EligibilityOptions
         HelpName = "CHAR",
     };
 
+    public Option<string[]> Column { get; } = new("--column")
+    {
+        Description = "The event log's header for a standard column it names otherwise, for example journey_id=user_id,timestamp=ts; repeatable. Columns: journey_id, timestamp, channel, campaign, conversion, value, conversion_id, touch_type, status.",
+        HelpName = "COLUMN=HEADER,...",
+    };
+
     public void AddTo(Command command)
     {
         command.Add(CountStatuses);
         command.Add(Delimiter);
+        command.Add(Column);
         command.Add(Lookback);
         command.Add(Exclude);
         command.Add(Reset);
@@ -89,6 +97,7 @@ internal sealed class EligibilityOptions
         ("--to", parseResult.GetValue(To) is not null),
         ("--count-statuses", (parseResult.GetValue(CountStatuses) ?? []).Length > 0),
         ("--delimiter", parseResult.GetValue(Delimiter) is not null),
+        ("--column", (parseResult.GetValue(Column) ?? []).Length > 0),
     ];
 
     /// <summary>Reads what the command line alone can check; <see cref="Check"/> checks the names against the data.</summary>
@@ -148,7 +157,47 @@ internal sealed class EligibilityOptions
         {
             CountedStatuses = statuses.Count == 0 ? null : statuses,
             Delimiter = ParseDelimiter(parseResult.GetValue(Delimiter)),
+            ColumnNames = ParseColumns(parseResult.GetValue(Column) ?? []),
         };
+    }
+
+    /// <summary>Parses <c>--column journey_id=user_id,timestamp=ts</c> into headers by standard name, checked as the reader checks them.</summary>
+    private static Dictionary<string, string>? ParseColumns(string[] texts)
+    {
+        if (texts.Length == 0)
+        {
+            return null;
+        }
+
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var text in texts)
+        {
+            foreach (var item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var equals = item.IndexOf('=', StringComparison.Ordinal);
+                if (equals <= 0)
+                {
+                    throw CliException.Usage($"--column: '{item}' is not COLUMN=HEADER; write it as journey_id=user_id.");
+                }
+
+                var column = item[..equals].Trim();
+                var header = item[(equals + 1)..].Trim();
+                if (map.TryGetValue(column, out var earlier) && !string.Equals(earlier, header, StringComparison.Ordinal))
+                {
+                    throw CliException.Usage($"--column: column {column} is mapped twice, to '{earlier}' and '{header}'.");
+                }
+
+                map[column] = header;
+            }
+        }
+
+        if (map.Count == 0)
+        {
+            throw CliException.Usage("--column: give at least one COLUMN=HEADER, for example journey_id=user_id.");
+        }
+
+        _ = Columns.Headers(map, out var problem) ?? throw CliException.Usage($"--column: {problem}.");
+        return map;
     }
 
     private static char ParseDelimiter(string? text)
@@ -241,8 +290,11 @@ internal sealed record EligibilitySettings(AttributionOptions Options, IReadOnly
     /// <summary>Gets the event log's field delimiter (<c>--delimiter</c>).</summary>
     public char Delimiter { get; init; } = ',';
 
-    /// <summary>The reader's options these settings decide: which statuses count, and the delimiter.</summary>
-    public EventLogCsvOptions ReaderOptions(EventLogCsvOptions options) => options with { CountedStatuses = CountedStatuses, Delimiter = Delimiter };
+    /// <summary>Gets the event log's headers by standard column (<c>--column</c>), or null for the standard headers.</summary>
+    public IReadOnlyDictionary<string, string>? ColumnNames { get; init; }
+
+    /// <summary>The reader's options these settings decide: which statuses count, the delimiter and the column headers.</summary>
+    public EventLogCsvOptions ReaderOptions(EventLogCsvOptions options) => options with { CountedStatuses = CountedStatuses, Delimiter = Delimiter, ColumnNames = ColumnNames };
 
     /// <summary>Gets the bootstrap intervals of the models, when <c>--intervals</c> was given.</summary>
     public IntervalReport? Intervals { get; init; }

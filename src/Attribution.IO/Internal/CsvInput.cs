@@ -277,11 +277,13 @@ internal static class CsvInput
     /// <param name="sourceName">The input's name.</param>
     /// <param name="requiredColumns">The required columns, such as <c>channel and cost</c>.</param>
     /// <param name="headers">The header's fields, for a hint when the delimiter or encoding seems wrong.</param>
-    public static void Require(int column, string name, string sourceName, string requiredColumns, IReadOnlyList<string> headers)
+    /// <param name="standardName">The standard column the user mapped <paramref name="name"/> to, or null when the column has its standard name.</param>
+    public static void Require(int column, string name, string sourceName, string requiredColumns, IReadOnlyList<string> headers, string? standardName = null)
     {
         if (column < 0)
         {
-            throw new AttributionDataException(sourceName, 1, name, $"the header has no '{name}' column; required columns are {requiredColumns}{HeaderHint(headers)}");
+            var mapped = standardName is null ? string.Empty : $" (mapped to {standardName})";
+            throw new AttributionDataException(sourceName, 1, name, $"the header has no '{name}' column{mapped}; required columns are {requiredColumns}{HeaderHint(headers)}");
         }
     }
 
