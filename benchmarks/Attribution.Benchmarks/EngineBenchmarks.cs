@@ -17,7 +17,7 @@ public class EngineBenchmarks
     private AttributionEngine engine = null!;
 
     /// <summary>Gets or sets the model's name.</summary>
-    [Params("first-touch", "last-touch", "linear", "time-decay", "u-shaped", "custom")]
+    [Params("first-touch", "last-touch", "linear", "time-decay", "u-shaped", "channel-weights")]
     public string Model { get; set; } = "linear";
 
     /// <summary>Gets or sets the engine's degree of parallelism.</summary>

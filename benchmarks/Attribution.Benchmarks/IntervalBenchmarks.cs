@@ -34,7 +34,7 @@ public class IntervalBenchmarks
     [GlobalSetup(Target = nameof(MarkovOrder1))]
     public void SetupMarkov() => paths = MarkovPathGenerator.Generate(2_000_000, seed: 42);
 
-    /// <summary>Builds the journeys (1 M by default) and the rule-based definitions (the custom model's weights as the engine suite's).</summary>
+    /// <summary>Builds the journeys (1 M by default) and the rule-based definitions (the channel-weights model's weights as the engine suite's).</summary>
     [GlobalSetup(Target = nameof(RuleBased))]
     public void SetupRuleBased()
     {

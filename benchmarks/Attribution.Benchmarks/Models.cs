@@ -5,9 +5,9 @@ namespace Attribution.Benchmarks;
 /// <summary>The built-in rule-based models the engine suites and the guard time, made by the library's registry.</summary>
 internal static class Models
 {
-    public static readonly string[] RuleBased = ["first-touch", "last-touch", "linear", "time-decay", "u-shaped", "custom"];
+    public static readonly string[] RuleBased = ["first-touch", "last-touch", "linear", "time-decay", "u-shaped", "channel-weights"];
 
-    // Uneven weights, one channel at 0, so the custom model does real work and can leave conversions unattributed.
+    // Uneven weights, one channel at 0, so the channel-weights model does real work and can leave conversions unattributed.
     private static readonly ModelSettings Settings = new()
     {
         ChannelWeights = new ChannelWeightsModelOptions

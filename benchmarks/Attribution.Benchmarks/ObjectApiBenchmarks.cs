@@ -24,7 +24,7 @@ public class ObjectApiBenchmarks
     private AttributionEngine engine = null!;
 
     /// <summary>Gets or sets the model's name.</summary>
-    [Params("first-touch", "last-touch", "linear", "time-decay", "u-shaped", "custom")]
+    [Params("first-touch", "last-touch", "linear", "time-decay", "u-shaped", "channel-weights")]
     public string Model { get; set; } = "linear";
 
     [GlobalSetup]

@@ -22,7 +22,7 @@ namespace Attribution.IO;
 ///   "models": [
 ///     { "name": "early", "model": "u-shaped", "positions": [0.5, 0.3, 0.2] },
 ///     { "name": "late", "model": "time-decay", "halfLife": "3d" },
-///     { "model": "custom", "channelWeights": { "email": 2, "display": 0.5 } },
+///     { "model": "channel-weights", "channelWeights": { "email": 2, "display": 0.5 } },
 ///     { "model": "milestones", "milestoneWeights": { "first": 0.3, "lead": 0.3, "rest": 0.1 } },
 ///     { "name": "chain", "model": "markov", "order": 2 }
 ///   ]
@@ -30,7 +30,7 @@ namespace Attribution.IO;
 /// </code>
 /// <para>A model's <c>name</c> defaults to its model; names must be distinct. Each argument applies to its models only:
 /// <c>positions</c> to u-shaped, j-shaped and inverse-j (a preset with its own positions is a u-shaped model under the
-/// entry's name), <c>halfLife</c> to time-decay, <c>channelWeights</c> to custom, <c>milestoneWeights</c> (keys <c>first</c>,
+/// entry's name), <c>halfLife</c> to time-decay, <c>channelWeights</c> to channel-weights, <c>milestoneWeights</c> (keys <c>first</c>,
 /// stage names, <c>rest</c>) to milestones, <c>order</c> to markov. Comments and trailing commas are allowed. An unknown
 /// property or a bad value is an <see cref="AttributionDataException"/> naming its JSON path (<c>$.models[1].model</c>),
 /// with a "did you mean" for a mistyped name.</para>
@@ -219,7 +219,7 @@ public sealed record AttributionConfig
             var settings = new ModelSettings();
             Applies($"{at}.halfLife", entry.HalfLife is not null, model, "time-decay");
             Applies($"{at}.positions", entry.Positions is not null, model, "u-shaped", "j-shaped", "inverse-j");
-            Applies($"{at}.channelWeights", entry.ChannelWeights is not null, model, "custom");
+            Applies($"{at}.channelWeights", entry.ChannelWeights is not null, model, "channel-weights");
             Applies($"{at}.milestoneWeights", entry.MilestoneWeights is not null, model, "milestones");
             Applies($"{at}.order", entry.Order is not null, model, "markov");
             if (entry.HalfLife is { } halfLife)

@@ -13,7 +13,7 @@ namespace Attribution.Sql;
 /// exactly as <see cref="AttributionEngine"/> does: lookback and lookback per kind (Δt ≤ lookback, in whole
 /// microseconds), the reset rule, excluded channels with their fallback, the reporting period (by conversion instant;
 /// conversions outside it still reset windows and mark stages) and funnel stages. Every rule-based model has a SQL form:
-/// first-touch, last-touch, linear, time-decay, u-shaped, j-shaped, inverse-j, custom (channel weights), w-shaped,
+/// first-touch, last-touch, linear, time-decay, u-shaped, j-shaped, inverse-j, channel-weights, w-shaped,
 /// full-path and milestones. Data-driven models (markov, shapley) are rejected; fit them in process on the path counts of
 /// <see cref="PathQuery"/>.</para>
 /// <para>The result has the columns <c>dimension</c> (<c>channel</c>, <c>campaign</c>, <c>unattributed</c>,

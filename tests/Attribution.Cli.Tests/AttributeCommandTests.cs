@@ -118,11 +118,11 @@ public sealed class AttributeCommandTests : IDisposable
         // Orders: email 0.75/67.5, display 0.25/22.5; leads: display 1/10.
         run.StdoutLines.Should().Equal(
             "model,conversion,channel,conversions,value",
-            "custom,order,email,0.75,67.5",
-            "custom,order,display,0.25,22.5",
-            "custom,order,(unattributed),1,30",
-            "custom,lead,display,1,10",
-            "custom,lead,email,0,0");
+            "channel-weights,order,email,0.75,67.5",
+            "channel-weights,order,display,0.25,22.5",
+            "channel-weights,order,(unattributed),1,30",
+            "channel-weights,lead,display,1,10",
+            "channel-weights,lead,email,0,0");
     }
 
     [Fact]

@@ -122,9 +122,9 @@ public sealed class DataDrivenCommandTests : IDisposable
         var rows = Csv(CliRun.Of("attribute", "--paths", file, "--model", "custom", "--channel-weights", "direct=0", "--format", "csv").ShouldSucceed());
 
         rows.Should().HaveCount(3);
-        ShouldHaveRow(rows, "custom", "conversion", "a", 2, 20);
-        ShouldHaveRow(rows, "custom", "conversion", "direct", 0, 0);
-        ShouldHaveRow(rows, "custom", "conversion", "(unattributed)", 1, 5);
+        ShouldHaveRow(rows, "channel-weights", "conversion", "a", 2, 20);
+        ShouldHaveRow(rows, "channel-weights", "conversion", "direct", 0, 0);
+        ShouldHaveRow(rows, "channel-weights", "conversion", "(unattributed)", 1, 5);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class DemoCommandTests : IDisposable
         // 6 models × 2 kinds (leads, then orders: the order of first appearance) × (10 honest channels + the planted
         // coupon-affiliate + the unattributed row: some orders have no touch, some leads resurface after more than 90
         // days), after the header.
-        var models = new[] { "first-touch", "last-touch", "linear", "time-decay", "u-shaped", "custom" };
+        var models = new[] { "first-touch", "last-touch", "linear", "time-decay", "u-shaped", "channel-weights" };
         run.StdoutLines[0].Should().Be("model,conversion,channel,conversions,value");
         run.StdoutLines.Should().HaveCount(1 + (models.Length * 2 * 12));
         run.StdoutLines.Skip(1).Select(static l => l.Split(',')[0]).Distinct().Should().Equal(models);
@@ -43,7 +43,7 @@ public sealed class DemoCommandTests : IDisposable
 
         // One block per model and kind, then a side-by-side comparison of the models' shares for each kind.
         run.StdoutLines[1].Should().StartWith("first-touch · lead: ");
-        run.StdoutLines.Where(static l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^channel\s+first-touch\s+last-touch\s+linear\s+time-decay\s+u-shaped\s+custom\s+spread$")).Should().HaveCount(2);
+        run.StdoutLines.Where(static l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^channel\s+first-touch\s+last-touch\s+linear\s+time-decay\s+u-shaped\s+channel-weights\s+spread$")).Should().HaveCount(2);
         run.StdoutLines.Should().Contain(static l => l.StartsWith("Share of credited lead value per channel", StringComparison.Ordinal));
         run.StdoutLines.Should().Contain(static l => l.StartsWith("Share of credited order value per channel", StringComparison.Ordinal));
         run.Stdout.Should().Contain("(unattributed)").And.Contain("webinar=2");

@@ -31,7 +31,7 @@ public sealed class EdgeValueTests : IDisposable
     public void ANegativeZeroChannelWeight_IsZero()
         // email weighs 0, display 1 (unlisted): display takes all 90.
         => CliRun.Of("attribute", "--input", input, "--model", "custom", "--channel-weights", "email=-0").ShouldSucceed()
-            .Stdout.Should().Be("model,conversion,channel,conversions,value\ncustom,order,display,1,90\ncustom,order,email,0,0\n");
+            .Stdout.Should().Be("model,conversion,channel,conversions,value\nchannel-weights,order,display,1,90\nchannel-weights,order,email,0,0\n");
 
     [Theory]
     [InlineData("0.00000001s")]
@@ -135,7 +135,7 @@ public sealed class EdgeValueTests : IDisposable
 
         // email weighs 1e290 and display 1: display's share 1 / (1e290 + 1) is below the last bit of 1, so email takes
         // all 90 and display about 90e-290 = 9e-289 (its last digits depend on the order of the division).
-        lines[1].Should().Be("custom,order,email,1,90");
+        lines[1].Should().Be("channel-weights,order,email,1,90");
         var display = lines[2].Split(',');
         display[2].Should().Be("display");
         double.Parse(display[4], System.Globalization.CultureInfo.InvariantCulture).Should().BeApproximately(9e-289, 1e-300);

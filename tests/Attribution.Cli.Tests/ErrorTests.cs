@@ -21,7 +21,7 @@ public sealed class ErrorTests : IDisposable
     [Fact]
     public void UnknownModel_IsAUsageErrorListingTheKnownModels()
         => CliRun.Of("attribute", "--input", input, "--model", "markov-chain")
-            .ShouldFail(2, "--model", "'markov-chain'", "first-touch, last-touch, linear, time-decay, u-shaped, custom");
+            .ShouldFail(2, "--model", "'markov-chain'", "first-touch, last-touch, linear, time-decay, u-shaped, channel-weights", "custom for channel-weights");
 
     [Fact]
     public void SameModelTwice_IsAUsageError()
@@ -77,7 +77,7 @@ public sealed class ErrorTests : IDisposable
     [Theory]
     [InlineData("--half-life", "3d", "time-decay")]
     [InlineData("--positions", "0.3,0.4,0.3", "u-shaped")]
-    [InlineData("--channel-weights", "email=2", "custom")]
+    [InlineData("--channel-weights", "email=2", "channel-weights")]
     public void ModelOptionWithoutItsModel_IsAUsageError(string option, string value, string model)
         => CliRun.Of("attribute", "--input", input, "--model", "linear", option, value)
             .ShouldFail(2, option, model);

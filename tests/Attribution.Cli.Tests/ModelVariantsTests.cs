@@ -61,7 +61,7 @@ public sealed class ModelVariantsTests : IDisposable
         Rows(run).Should().BeEquivalentTo(Rounded(new[]
         {
             ("search-heavy", "email", 1.0 / 7, 10.0), ("search-heavy", "display", 1.0 / 7, 10.0), ("search-heavy", "search", 5.0 / 7, 50.0),
-            ("custom", "email", 0.0, 0.0), ("custom", "display", 0.5, 35.0), ("custom", "search", 0.5, 35.0),
+            ("channel-weights", "email", 0.0, 0.0), ("channel-weights", "display", 0.5, 35.0), ("channel-weights", "search", 0.5, 35.0),
         }));
     }
 
@@ -183,7 +183,7 @@ public sealed class ModelVariantsTests : IDisposable
     {
         var config = temp.Write("attribution.json", """{ "models": [ { "model": "custom", "channelWeights": { "serch": 2 } } ] }""");
 
-        CliRun.Of("attribute", "--input", input, "--config", config).ShouldFail(2, "--config: model 'custom': channel 'serch' does not occur", "(did you mean 'search'?)");
+        CliRun.Of("attribute", "--input", input, "--config", config).ShouldFail(2, "--config: model 'channel-weights': channel 'serch' does not occur", "(did you mean 'search'?)");
     }
 
     [Fact]

@@ -188,7 +188,7 @@ internal static class AttributeCommand
         };
         var channelWeights = new Option<string[]>("--channel-weights")
         {
-            Description = "The custom model's weight per channel, for example email=2,display=0.5; unlisted channels weigh 1.",
+            Description = "The channel-weights model's weight per channel, for example email=2,display=0.5; unlisted channels weigh 1.",
             HelpName = "CHANNEL=W,...",
         };
         var eligibility = new EligibilityOptions();
@@ -260,7 +260,7 @@ internal static class AttributeCommand
             var weightTexts = parseResult.GetValue(channelWeights) ?? [];
             if (weightTexts.Length > 0)
             {
-                RequireModel(names, "custom", "--channel-weights");
+                RequireModel(names, "channel-weights", "--channel-weights");
                 settings = settings with { ChannelWeights = new ChannelWeightsModelOptions { Weights = OptionParsers.ParseChannelWeights("--channel-weights", weightTexts) } };
             }
 
@@ -501,12 +501,12 @@ internal static class AttributeCommand
         }
     }
 
-    // The channels every custom model weighs, checked against the data (a name that does not occur is a typo), each under
+    // The channels every channel-weights model weighs, checked against the data (a name that does not occur is a typo), each under
     // the option that named it: --channel-weights, the variant's --model, or the config file's model.
     private static List<(string Option, IEnumerable<string> Channels)> ChannelWeightsOf(List<ModelDefinition> definitions, List<ModelChoice> choices)
     {
         var weights = new List<(string Option, IEnumerable<string> Channels)>();
-        foreach (var definition in definitions.Where(static d => d.Model == "custom"))
+        foreach (var definition in definitions.Where(static d => d.Model == "channel-weights"))
         {
             var choice = choices.FirstOrDefault(c => c.Name == definition.Name);
             var option = choice is null ? $"--config: model '{definition.Name}'" : choice.Arguments is null ? "--channel-weights" : $"--model {definition.Name}";

@@ -111,7 +111,7 @@ internal static class DemoCommand
             var result = new AttributionEngine(new AttributionOptions { Progress = new CancellationCheck(null, context.Cancellation) }).Run(journeys, models);
 
             var weights = string.Join(",", DemoData.CustomWeights.Select(static w => string.Create(CultureInfo.InvariantCulture, $"{w.Key}={w.Value}")));
-            var note = $"Reset same-kind (an order is credited from every touch since the journey's previous order, including those before its lead), lookback 90d, time-decay half-life 7d, u-shaped 0.4,0.2,0.4, custom --channel-weights {weights}.\n"
+            var note = $"Reset same-kind (an order is credited from every touch since the journey's previous order, including those before its lead), lookback 90d, time-decay half-life 7d, u-shaped 0.4,0.2,0.4, channel-weights {weights}.\n"
                 + (eventsPath is null
                     ? "Run 'attribution demo --write-events events.csv' to get these events, then 'attribution attribute --input events.csv --model linear ...'."
                     : $"Events written to '{eventsPath}'; try 'attribution attribute --input {eventsPath} --model linear --model time-decay'.");

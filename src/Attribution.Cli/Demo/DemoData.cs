@@ -44,7 +44,7 @@ internal static class DemoData
         new("webinar", 2, 9, 3, ["product-demo", "industry-panel"]),
     ];
 
-    /// <summary>Gets the channel weights the demo's <c>custom</c> model uses: events, webinars and partners count more, display and direct less.</summary>
+    /// <summary>Gets the channel weights the demo's <c>channel-weights</c> model uses: events, webinars and partners count more, display and direct less.</summary>
     public static IReadOnlyDictionary<string, double> CustomWeights { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
     {
         ["webinar"] = 2,

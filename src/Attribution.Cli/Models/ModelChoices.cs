@@ -10,7 +10,7 @@ internal sealed record ModelChoice(string Name, string Model, string? Arguments)
 /// <summary>Reads <c>--model</c> values: <c>NAME</c>, <c>NAME,NAME</c>, <c>MODEL:ARGS</c> and <c>NAME=MODEL[:ARGS]</c>, and turns
 /// each into a <see cref="ModelDefinition"/> with its own settings.</summary>
 /// <remarks>ARGS per model: <c>u-shaped</c>, <c>j-shaped</c>, <c>inverse-j</c> positions <c>f,m,l</c> (a u-shaped model with those
-/// ratios); <c>time-decay</c> a half-life (<c>3d</c>); <c>custom</c> channel weights <c>a=2,b=1</c>; <c>milestones</c> weights
+/// ratios); <c>time-decay</c> a half-life (<c>3d</c>); <c>channel-weights</c> (alias <c>custom</c>) channel weights <c>a=2,b=1</c>; <c>milestones</c> weights
 /// <c>first=0.3,lead=0.3,rest=0.1</c>; <c>markov</c> an order (<c>2</c>). The other models take none.</remarks>
 internal static class ModelChoices
 {
@@ -108,7 +108,7 @@ internal static class ModelChoices
                 return ("u-shaped", shared with { UShaped = OptionParsers.ParsePositions(where, arguments) });
             case "time-decay":
                 return (choice.Model, shared with { TimeDecay = new TimeDecayModelOptions { HalfLife = OptionParsers.ParseDuration(where, arguments) } });
-            case "custom":
+            case "channel-weights":
                 return (choice.Model, shared with { ChannelWeights = new ChannelWeightsModelOptions { Weights = OptionParsers.ParseChannelWeights(where, [arguments]) } });
             case "milestones":
                 return (choice.Model, shared with { Milestones = ParseMilestoneWeights(where, [arguments], stages) });
@@ -120,7 +120,7 @@ internal static class ModelChoices
 
                 return (choice.Model, shared with { Markov = shared.Markov with { Order = order } });
             default:
-                throw CliException.Usage($"{where}: {choice.Model} takes no arguments; models with arguments: u-shaped, j-shaped, inverse-j (f,m,l), time-decay (half-life), custom (channel=weight,...), milestones (first=W,STAGE=W,rest=W), markov (order).");
+                throw CliException.Usage($"{where}: {choice.Model} takes no arguments; models with arguments: u-shaped, j-shaped, inverse-j (f,m,l), time-decay (half-life), channel-weights (channel=weight,...), milestones (first=W,STAGE=W,rest=W), markov (order).");
         }
     }
 

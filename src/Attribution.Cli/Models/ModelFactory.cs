@@ -11,7 +11,7 @@ internal static class ModelFactory
 
     /// <summary>Gets the canonical names of the rule-based models the demo runs, in its order (the milestone models need
     /// stages, the presets are u-shaped variants).</summary>
-    public static IReadOnlyList<string> RuleBasedNames { get; } = ["first-touch", "last-touch", "linear", "time-decay", "u-shaped", "custom"];
+    public static IReadOnlyList<string> RuleBasedNames { get; } = ["first-touch", "last-touch", "linear", "time-decay", "u-shaped", "channel-weights"];
 
     /// <summary>Gets the canonical names of the models that learn from the data (Markov chain, Shapley).</summary>
     public static IReadOnlyList<string> DataDrivenNames => AttributionModels.DataDrivenNames;
@@ -21,7 +21,7 @@ internal static class ModelFactory
     public static string Resolve(string name, string option = "--model")
         => AttributionModels.TryGetCanonicalName(name, out var canonical)
             ? canonical
-            : throw CliException.Usage($"{option}: unknown model '{name.Trim()}'{Suggestions.Hint(name.Trim(), Names)}; known models: {string.Join(", ", Names)} (alias position-based for u-shaped).");
+            : throw CliException.Usage($"{option}: unknown model '{name.Trim()}'{Suggestions.Hint(name.Trim(), Names)}; known models: {string.Join(", ", Names)} (aliases position-based for u-shaped, custom for channel-weights).");
 
     /// <summary>Whether the model with a canonical name learns from the data.</summary>
     public static bool IsDataDriven(string canonicalName) => AttributionModels.IsDataDriven(canonicalName);

@@ -52,7 +52,7 @@ internal static class ModelWeightSql
             case "inverse-j":
                 Weights(sql, "pos", UShaped(0.6, 0.2, 0.2));
                 break;
-            case "custom":
+            case "channel-weights":
                 var byChannel = settings.ChannelWeights.Weights
                     .OrderBy(static p => p.Key, StringComparer.Ordinal)
                     .Select(static p => new KeyValuePair<string, string>(p.Key, SqlDialectRules.Double(p.Value)));

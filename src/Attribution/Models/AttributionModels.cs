@@ -14,7 +14,7 @@ public static class AttributionModels
 {
     /// <summary>Gets the names <see cref="Create(string)"/> accepts, one per rule-based model (without aliases).</summary>
     public static IReadOnlyList<string> RuleBasedNames { get; } =
-        ["first-touch", "last-touch", "linear", "time-decay", "u-shaped", "custom", "j-shaped", "inverse-j", "w-shaped", "full-path", "milestones"];
+        ["first-touch", "last-touch", "linear", "time-decay", "u-shaped", "channel-weights", "j-shaped", "inverse-j", "w-shaped", "full-path", "milestones"];
 
     /// <summary>Gets the model that gives all credit to the first eligible touchpoint.</summary>
     public static IAttributionModel FirstTouch => FirstTouchModel.Instance;
@@ -89,7 +89,7 @@ public static class AttributionModels
         return new NamedModel(name, model);
     }
 
-    /// <summary>Creates the channel-weights model (<c>custom</c> in the CLI): a touch's weight is its channel's weight, normalised.</summary>
+    /// <summary>Creates the channel-weights model (<c>channel-weights</c>, alias <c>custom</c>): a touch's weight is its channel's weight, normalised.</summary>
     /// <param name="options">The weights per channel; unlisted channels weigh <see cref="ChannelWeightsModelOptions.DefaultWeight"/>.</param>
     /// <returns>The model. A conversion whose eligible touches all weigh 0 is reported unattributed.</returns>
     /// <exception cref="ArgumentException">A weight is negative or not finite, or a channel name is empty.</exception>
@@ -111,7 +111,7 @@ public static class AttributionModels
     /// <summary>Creates a rule-based model by name with default options.</summary>
     /// <param name="name"><c>first-touch</c>, <c>last-touch</c>, <c>linear</c>, <c>time-decay</c>, <c>u-shaped</c> (alias
     /// <c>position-based</c>), <c>j-shaped</c>, <c>inverse-j</c>, <c>w-shaped</c>, <c>full-path</c>, <c>milestones</c>
-    /// (first 0.3, rest 0.1, no stage weights) or <c>custom</c> (channel weights, every channel 1); case-insensitive.</param>
+    /// (first 0.3, rest 0.1, no stage weights) or <c>channel-weights</c> (alias <c>custom</c>; every channel 1); case-insensitive.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArgumentException">The name is not one of these (a data-driven name needs training data).</exception>
     public static IAttributionModel Create(string name) => Create(name, new ModelSettings());
@@ -173,6 +173,8 @@ public static class AttributionModels
             "first" => "first-touch",
             "last" => "last-touch",
             "position-based" => "u-shaped",
+            // The channel-weights model was called custom until AttributionModels.Custom came to mean a delegate model.
+            "custom" => "channel-weights",
             _ => Names.Contains(key) ? key : null,
         };
         return canonicalName is not null;
@@ -183,7 +185,7 @@ public static class AttributionModels
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return TryGetCanonicalName(name, out var canonical)
             ? canonical
-            : throw new ArgumentException($"Unknown model '{name}'. Known models: {string.Join(", ", Names)} (alias: position-based).", nameof(name));
+            : throw new ArgumentException($"Unknown model '{name}'. Known models: {string.Join(", ", Names)} (aliases: position-based for u-shaped, custom for channel-weights).", nameof(name));
     }
 
     private static IAttributionModel CreateCore(string canonical, ModelSettings settings, PathSet? paths) => canonical switch
@@ -198,7 +200,7 @@ public static class AttributionModels
         "w-shaped" => WShaped(),
         "full-path" => FullPath(),
         "milestones" => Milestones(settings.Milestones),
-        "custom" => ChannelWeights(settings.ChannelWeights),
+        "channel-weights" => ChannelWeights(settings.ChannelWeights),
         "markov" => MarkovChain.Fit(paths!, settings.Markov),
         _ => ShapleyAttribution.Fit(paths!, settings.Shapley),
     };

@@ -28,7 +28,7 @@ internal sealed class ChannelWeightsModel : IAttributionModel
         defaultWeight = options.DefaultWeight;
     }
 
-    public string Name => "custom";
+    public string Name => "channel-weights";
 
     public void ComputeWeights(in EligibleTouchpoints touchpoints, Span<double> output)
     {

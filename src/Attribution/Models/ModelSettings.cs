@@ -20,7 +20,7 @@ public sealed record ModelSettings
     /// <value>The default value is 40/20/40.</value>
     public UShapedModelOptions UShaped { get; init; } = new();
 
-    /// <summary>Gets the options of <c>custom</c>, the channel-weights model.</summary>
+    /// <summary>Gets the options of <c>channel-weights</c> (alias <c>custom</c>).</summary>
     /// <value>The default value weighs every channel 1.</value>
     public ChannelWeightsModelOptions ChannelWeights { get; init; } = new();
 

@@ -21,7 +21,7 @@ public enum CreditReason
     /// <summary>The Shapley value of the touch's channel in the channel-set game of a fitted Shapley model.</summary>
     ShapleyValue,
 
-    /// <summary>The weight of the touch's channel (the channel-weights model, <c>custom</c> in the CLI).</summary>
+    /// <summary>The weight of the touch's channel (the channel-weights model).</summary>
     ChannelWeight,
 
     /// <summary>The weight another model (a custom or third-party one) wrote for the touch.</summary>

@@ -43,7 +43,7 @@ public sealed class AttributionConfigTests
         config.Options.Period.Should().Be(new ReportingPeriod(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 31, 22, 0, 0, TimeSpan.Zero)));
         config.Conversions.Should().Equal("order");
         config.Models.Select(m => (m.Name, m.Model)).Should().Equal(
-            ("early", "u-shaped"), ("late", "time-decay"), ("custom", "custom"), ("milestones", "milestones"), ("chain", "markov"), ("u-shaped", "u-shaped"));
+            ("early", "u-shaped"), ("late", "time-decay"), ("channel-weights", "channel-weights"), ("milestones", "milestones"), ("chain", "markov"), ("u-shaped", "u-shaped"));
         config.Models[0].Settings.UShaped.Should().Be(new UShapedModelOptions { First = 0.5, Middle = 0.3, Last = 0.2 });
         config.Models[1].Settings.TimeDecay.HalfLife.Should().Be(TimeSpan.FromDays(3));
         config.Models[2].Settings.ChannelWeights.Weights.Should().BeEquivalentTo(new Dictionary<string, double> { ["email"] = 2, ["display"] = 0.5 });

@@ -14,7 +14,8 @@ public sealed class AttributionModelsTests
     [InlineData(" Time-Decay ", "time-decay")]
     [InlineData("u-shaped", "u-shaped")]
     [InlineData("position-based", "u-shaped")]
-    [InlineData("custom", "custom")]
+    [InlineData("custom", "channel-weights")]
+    [InlineData("channel-weights", "channel-weights")]
     public void Create_KnownName_ReturnsThatModel(string name, string expected)
         => AttributionModels.Create(name).Name.Should().Be(expected);
 
@@ -22,7 +23,7 @@ public sealed class AttributionModelsTests
     public void Create_EveryRuleBasedName_IsAccepted()
     {
         AttributionModels.RuleBasedNames.Should().Equal(
-            "first-touch", "last-touch", "linear", "time-decay", "u-shaped", "custom", "j-shaped", "inverse-j", "w-shaped", "full-path", "milestones");
+            "first-touch", "last-touch", "linear", "time-decay", "u-shaped", "channel-weights", "j-shaped", "inverse-j", "w-shaped", "full-path", "milestones");
         AttributionModels.RuleBasedNames.Select(n => AttributionModels.Create(n).Name).Should().Equal(AttributionModels.RuleBasedNames);
     }
 

@@ -103,5 +103,5 @@ public sealed class ChannelWeightsModelTests
     }
 
     [Fact]
-    public void Name_IsCustom() => SearchTwiceDisplayNever.Name.Should().Be("custom");
+    public void Name_IsChannelWeights() => SearchTwiceDisplayNever.Name.Should().Be("channel-weights");
 }
