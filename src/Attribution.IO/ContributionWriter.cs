@@ -8,9 +8,10 @@ namespace Attribution.IO;
 
 /// <summary>Writes contribution records as CSV or JSON for a CRM to import.</summary>
 /// <remarks>
-/// <para>Both formats have the same fields, in snake_case: <c>model, campaign, channel, journey_id, conversion_id,
-/// conversion_kind, conversion_instant, conversion_value, share, value</c>. Instants are ISO-8601 in UTC; numbers use a
-/// dot and round-trip exactly.</para>
+/// <para>Both formats have the same fields: the CSV header in snake_case (<c>model, campaign, channel, journey_id,
+/// conversion_id, conversion_kind, conversion_instant, conversion_value, share, value</c>), the JSON names in camelCase
+/// (<c>journeyId</c>, <c>conversionInstant</c> …) like every JSON the library and the CLI write. Instants are ISO-8601
+/// in UTC with <c>Z</c> in both; numbers use a dot and round-trip exactly.</para>
 /// <para>CSV fields that hold a comma, a quote or a line break are quoted, with quotes doubled (RFC 4180). A text field
 /// that starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return gets a leading single quote
 /// (<c>'=cmd</c>), so a spreadsheet shows it as text instead of running it as a formula; numbers and instants are never
@@ -47,7 +48,7 @@ public static class ContributionWriter
             Field(writer, CsvText.TextCell(r.JourneyId), ',');
             Field(writer, CsvText.TextCell(r.ConversionId), ',');
             Field(writer, CsvText.TextCell(r.ConversionKind), ',');
-            Field(writer, r.ConversionInstant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture), ',');
+            Field(writer, InstantText.Utc(r.ConversionInstant), ',');
             Field(writer, Number(r.ConversionValue), ',');
             Field(writer, Number(r.Share), ',');
             Field(writer, Number(r.Value), '\n');

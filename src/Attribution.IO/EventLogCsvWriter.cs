@@ -75,7 +75,7 @@ public static class EventLogCsvWriter
     }
 
     internal static string Timestamp(DateTimeOffset instant)
-        => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+        => InstantText.Utc(instant);
 
     // RFC 4180 only, no spreadsheet guard: an event log is read back by a program, and names must round-trip exactly.
     internal static string Quote(string? field) => field is null ? string.Empty : Internal.CsvText.Quote(field);

@@ -61,7 +61,7 @@ public sealed class BudgetCommandTests : IDisposable
         // ROAS A = 4, B = 1: all 200 to A, value 400 · 2 = 800; B at its minimum 0.
         using var json = JsonDocument.Parse(run.Stdout);
         var root = json.RootElement;
-        root.GetProperty("what_if").GetString().Should().StartWith("What-if, not a forecast: ").And.Contain("(s / s0)^1,");
+        root.GetProperty("whatIf").GetString().Should().StartWith("What-if, not a forecast: ").And.Contain("(s / s0)^1,");
         root.GetProperty("model").GetString().Should().Be("linear");
         root.GetProperty("currency").GetString().Should().Be("EUR");
         root.GetProperty("budget").GetDouble().Should().Be(200);
@@ -70,12 +70,12 @@ public sealed class BudgetCommandTests : IDisposable
         root.GetProperty("max").ValueKind.Should().Be(JsonValueKind.Null);
         var rows = root.GetProperty("rows").EnumerateArray().ToArray();
         rows.Select(r => r.GetProperty("channel").GetString()).Should().Equal("A", "B");
-        rows.Select(r => r.GetProperty("proposed_spend").GetDouble()).Should().Equal(200, 0);
+        rows.Select(r => r.GetProperty("proposedSpend").GetDouble()).Should().Equal(200, 0);
         rows.Select(r => r.GetProperty("change").GetDouble()).Should().Equal(100, -100);
-        rows.Select(r => r.GetProperty("expected_value").GetDouble()).Should().Equal(800, 0);
+        rows.Select(r => r.GetProperty("expectedValue").GetDouble()).Should().Equal(800, 0);
         rows.Select(r => r.GetProperty("bound").GetString()).Should().Equal("free", "min");
-        root.GetProperty("total").GetProperty("expected_value").GetDouble().Should().Be(800);
-        root.GetProperty("left_out").EnumerateArray().Select(r => r.GetProperty("channel").GetString()).Should().Equal("email");
+        root.GetProperty("total").GetProperty("expectedValue").GetDouble().Should().Be(800);
+        root.GetProperty("leftOut").EnumerateArray().Select(r => r.GetProperty("channel").GetString()).Should().Equal("email");
     }
 
     [Fact]

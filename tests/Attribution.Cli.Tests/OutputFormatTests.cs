@@ -83,4 +83,15 @@ public sealed class OutputFormatTests : IDisposable
 
         File.ReadAllText(output).TrimStart().Should().StartWith("{");
     }
+
+    [Fact]
+    public void JsonOfEveryCommand_UsesCamelCaseNames()
+    {
+        // The CSV header says removal_effect; JSON says removalEffect, as attribute's and explain's JSON do.
+        var markov = CliRun.Of("markov", "--input", input, "--format", "json").ShouldSucceed().Stdout;
+        var attribute = CliRun.Of("attribute", "--input", input, "--model", "linear", "--format", "json").ShouldSucceed().Stdout;
+
+        markov.Should().Contain("\"removalEffect\"").And.Contain("\"valueRemovalEffect\"").And.NotContain("removal_effect");
+        attribute.Should().NotMatchRegex("\"[a-z]+_[a-z_]+\":");
+    }
 }

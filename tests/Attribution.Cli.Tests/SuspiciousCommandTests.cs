@@ -120,7 +120,7 @@ public sealed class SuspiciousCommandTests : IDisposable
         json.RootElement.GetProperty("channels")[0].GetProperty("channel").GetString().Should().Be("x");
         var moves = json.RootElement.GetProperty("quarantine").EnumerateArray()
             .Where(static e => e.GetProperty("model").GetString() == "last-touch" && e.GetProperty("conversion").GetString() == "lead")
-            .ToDictionary(static e => e.GetProperty("channel").GetString()!, static e => e.GetProperty("value_change").GetDouble());
+            .ToDictionary(static e => e.GetProperty("channel").GetString()!, static e => e.GetProperty("valueChange").GetDouble());
 
         // x's 40 leads × 10 go to the touch before it, y's.
         moves.Should().Equal(new Dictionary<string, double> { ["base"] = 0, ["y"] = 400, ["x"] = -400, ["(unattributed)"] = 0 });

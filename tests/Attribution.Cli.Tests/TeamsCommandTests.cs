@@ -88,7 +88,7 @@ public sealed class TeamsCommandTests : IDisposable
         var content = rows.Single(r => r.GetProperty("model").GetString() == "last-touch" && r.GetProperty("team").GetString() == "content");
         content.GetProperty("value").GetDouble().Should().Be(8_000_000);
         content.GetProperty("attainment").GetDouble().Should().Be(1.6);
-        content.GetProperty("sibling_share").GetDouble().Should().Be(8.0 / 17);
+        content.GetProperty("siblingShare").GetDouble().Should().Be(8.0 / 17);
 
         var company = rows.First(r => r.GetProperty("team").GetString() == "company");
         company.GetProperty("parent").ValueKind.Should().Be(JsonValueKind.Null);

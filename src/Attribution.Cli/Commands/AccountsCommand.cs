@@ -74,5 +74,5 @@ internal static class AccountsCommand
         return command;
     }
 
-    private static string Instant(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Instant(DateTimeOffset instant) => Attribution.IO.Internal.Iso8601.Format(instant);
 }

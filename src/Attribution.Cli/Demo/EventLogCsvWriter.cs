@@ -41,5 +41,5 @@ internal static class EventLogCsvWriter
     }
 
     private static string Timestamp(DateTimeOffset instant)
-        => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        => Attribution.IO.Internal.Iso8601.Format(instant);
 }

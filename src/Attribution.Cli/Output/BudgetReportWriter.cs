@@ -78,7 +78,7 @@ internal static class BudgetReportWriter
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteString("what_if", plan.Assumption);
+            json.WriteString("whatIf", plan.Assumption);
             json.WriteString("model", plan.Model);
             WriteNullable(json, "currency", currency);
             json.WriteNumber("budget", plan.Options.Budget);
@@ -106,12 +106,12 @@ internal static class BudgetReportWriter
             json.WriteStartObject("total");
             WriteJsonLine(json, plan.Total);
             json.WriteEndObject();
-            json.WriteStartArray("left_out");
+            json.WriteStartArray("leftOut");
             foreach (var row in plan.LeftOut)
             {
                 json.WriteStartObject();
                 json.WriteString("channel", row.Key);
-                json.WriteNumber("current_value", row.Value);
+                json.WriteNumber("currentValue", row.Value);
                 json.WriteString("reason", "no spend");
                 json.WriteEndObject();
             }
@@ -127,11 +127,11 @@ internal static class BudgetReportWriter
     private static void WriteJsonLine(Utf8JsonWriter json, BudgetLine line)
     {
         json.WriteString("channel", line.Key);
-        json.WriteNumber("current_spend", line.CurrentSpend);
-        json.WriteNumber("current_value", line.CurrentValue);
-        json.WriteNumber("proposed_spend", line.ProposedSpend);
+        json.WriteNumber("currentSpend", line.CurrentSpend);
+        json.WriteNumber("currentValue", line.CurrentValue);
+        json.WriteNumber("proposedSpend", line.ProposedSpend);
         json.WriteNumber("change", line.Change);
-        json.WriteNumber("expected_value", line.ExpectedValue);
+        json.WriteNumber("expectedValue", line.ExpectedValue);
     }
 
     private static void WriteNullable(Utf8JsonWriter json, string name, string? value)

@@ -115,5 +115,5 @@ internal sealed record CreditReport(IReadOnlyList<CreditBlock> Blocks, string Ke
 
     /// <summary>Formats an instant as ISO-8601 UTC, the way the JSON report writes it.</summary>
     public static string Instant(DateTimeOffset instant)
-        => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        => Attribution.IO.Internal.Iso8601.Format(instant);
 }

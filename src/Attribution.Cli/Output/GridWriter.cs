@@ -61,6 +61,7 @@ internal static class GridWriter
     private static void WriteJson(TextWriter writer, IReadOnlyList<string> headers, IReadOnlyList<object?[]> rows)
     {
         using var buffer = new MemoryStream();
+        var names = headers.Select(JsonNames.Camel).ToArray();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartArray();
@@ -72,22 +73,22 @@ internal static class GridWriter
                     switch (row[c])
                     {
                         case string s:
-                            json.WriteString(headers[c], s);
+                            json.WriteString(names[c], s);
                             break;
                         case double d:
-                            json.WriteNumber(headers[c], d);
+                            json.WriteNumber(names[c], d);
                             break;
                         case int i:
-                            json.WriteNumber(headers[c], i);
+                            json.WriteNumber(names[c], i);
                             break;
                         case bool b:
-                            json.WriteBoolean(headers[c], b);
+                            json.WriteBoolean(names[c], b);
                             break;
                         case Share share:
-                            json.WriteNumber(headers[c], share.Value);
+                            json.WriteNumber(names[c], share.Value);
                             break;
                         case null:
-                            json.WriteNull(headers[c]);
+                            json.WriteNull(names[c]);
                             break;
                         default:
                             throw new ArgumentException($"Unsupported cell type {row[c]?.GetType().Name}.", nameof(rows));

@@ -4,6 +4,9 @@ namespace Attribution.IO.Internal;
 /// <summary>Parses ISO-8601 instants that carry a UTC offset (<c>Z</c>, <c>±hh:mm</c>, <c>±hhmm</c> or <c>±hh</c>) from UTF-8, without allocating.</summary>
 internal static class Iso8601
 {
+    /// <summary>Writes an instant the one way every output does (<see cref="InstantText"/>), for the CLI.</summary>
+    public static string Format(DateTimeOffset instant) => InstantText.Utc(instant);
+
     private const int MaxLength = 64;
 
     /// <summary>Why a timestamp was rejected.</summary>

@@ -170,7 +170,7 @@ public sealed class AccountMap
     private static string Describe(AccountMembership m)
         => $"{(m.From is { } f ? Utc(f) : "always")} to {(m.To is { } t ? Utc(t) : "open")}";
 
-    private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Utc(DateTimeOffset instant) => InstantText.Utc(instant);
 
     private static long Ticks(DateTimeOffset? instant, long none) => instant?.UtcTicks ?? none;
 

@@ -20,5 +20,5 @@ internal static class ExplanationText
 
     /// <summary>An instant in UTC, to the second.</summary>
     public static string Instant(DateTimeOffset instant)
-        => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        => InstantText.Utc(instant);
 }

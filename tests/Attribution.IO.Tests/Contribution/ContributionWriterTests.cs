@@ -39,7 +39,7 @@ public sealed partial class ContributionWriterTests
     }
 
     [Fact]
-    public void WriteJson_WritesAnArrayWithSnakeCaseFields()
+    public void WriteJson_WritesAnArrayWithCamelCaseFields()
     {
         var stream = new MemoryStream();
 
@@ -51,12 +51,13 @@ public sealed partial class ContributionWriterTests
         var first = rows[0];
         first.GetProperty("model").GetString().Should().Be("linear");
         first.GetProperty("campaign").GetString().Should().Be("brand, EU");
-        first.GetProperty("journey_id").GetString().Should().Be("j1");
-        first.GetProperty("conversion_id").GetString().Should().Be("order-1");
-        first.GetProperty("conversion_instant").GetDateTimeOffset().Should().Be(Day);
+        first.GetProperty("journeyId").GetString().Should().Be("j1");
+        first.GetProperty("conversionId").GetString().Should().Be("order-1");
+        first.GetProperty("conversionInstant").GetDateTimeOffset().Should().Be(Day);
+        first.GetProperty("conversionInstant").GetString().Should().Be(Day.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), "JSON writes instants as the CSV does");
         first.GetProperty("share").GetDouble().Should().Be(0.5);
         first.GetProperty("value").GetDouble().Should().Be(150);
-        rows[2].GetProperty("conversion_id").GetString().Should().Be("j2#order#1");
+        rows[2].GetProperty("conversionId").GetString().Should().Be("j2#order#1");
     }
 
     [Fact]
