@@ -1,4 +1,3 @@
-using System.Globalization;
 using Attribution.B2B;
 using Attribution.IO.Internal;
 using Attribution.Journeys;
@@ -282,23 +281,8 @@ public static class AccountCsvReader
 
         public DateTimeOffset? Instant(int n)
         {
-            var text = Text(n);
-            if (text.Length == 0)
-            {
-                return null;
-            }
-
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            }
-
-            if (Iso8601.TryParse(Names.Trim(csv.GetSpan(columns[n])), out var instant) == Iso8601.Failure.None)
-            {
-                return instant;
-            }
-
-            throw Error(names[n], $"'{text}' is not a date such as 2026-03-01 or an ISO-8601 time with an offset such as 2026-03-01T09:00:00Z");
+            var trimmed = columns[n] < 0 ? default : Names.Trim(csv.GetSpan(columns[n]));
+            return trimmed.IsEmpty ? null : CsvInput.DateOrInstant(trimmed, source, Line, names[n]);
         }
 
         public bool Boolean(int n)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Attribution.IO.Internal;
 using Attribution.Journeys;
 using Attribution.Reports;
@@ -272,31 +271,10 @@ public static class TeamCsvReader
         return team;
     }
 
-    /// <summary>An ISO-8601 instant with an offset, or a date meaning midnight UTC; <see langword="null"/> when the cell is blank.</summary>
+    /// <summary>A period bound (<see cref="CsvInput.DateOrInstant"/>), or <see langword="null"/> when the cell is blank.</summary>
     private static DateTimeOffset? Instant(CsvReader csv, int column, string name, string source, long line)
     {
         var trimmed = Names.Trim(csv.GetSpan(column));
-        if (trimmed.IsEmpty)
-        {
-            return null;
-        }
-
-        switch (Iso8601.TryParse(trimmed, out var instant))
-        {
-            case Iso8601.Failure.None:
-                return instant;
-            case Iso8601.Failure.NoOffset:
-                throw new AttributionDataException(source, line, name, $"{CsvInput.Quote(trimmed)} has no UTC offset; write it with Z or an offset such as +02:00, or give a date (midnight UTC)");
-            case Iso8601.Failure.OutOfRange:
-                throw new AttributionDataException(source, line, name, $"{CsvInput.Quote(trimmed)} is out of range: with its offset applied it falls before 0001-01-01T00:00:00Z or after 9999-12-31T23:59:59Z");
-        }
-
-        var text = CsvInput.Decode(trimmed, source, line, name);
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        }
-
-        throw new AttributionDataException(source, line, name, $"{CsvInput.Quote(trimmed)} is not a date such as 2026-07-01 (midnight UTC) or an ISO-8601 timestamp with an offset such as 2026-07-01T09:00:00Z");
+        return trimmed.IsEmpty ? null : CsvInput.DateOrInstant(trimmed, source, line, name);
     }
 }

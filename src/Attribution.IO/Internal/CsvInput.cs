@@ -317,6 +317,34 @@ internal static class CsvInput
         }
     }
 
+    /// <summary>The side files' rule for a period bound (team ownership and targets, account membership): an ISO-8601
+    /// instant with an offset, or a date meaning midnight UTC.</summary>
+    /// <param name="trimmed">The cell, trimmed and not empty.</param>
+    /// <param name="sourceName">The input's name for errors.</param>
+    /// <param name="line">The row's line.</param>
+    /// <param name="column">The column's name.</param>
+    /// <exception cref="AttributionDataException">The cell is neither, naming the line and column.</exception>
+    public static DateTimeOffset DateOrInstant(ReadOnlySpan<byte> trimmed, string sourceName, long line, string column)
+    {
+        switch (Iso8601.TryParse(trimmed, out var instant))
+        {
+            case Iso8601.Failure.None:
+                return instant;
+            case Iso8601.Failure.NoOffset:
+                throw new AttributionDataException(sourceName, line, column, $"{Quote(trimmed)} has no UTC offset; write it with Z or an offset such as +02:00, or give a date (midnight UTC)");
+            case Iso8601.Failure.OutOfRange:
+                throw new AttributionDataException(sourceName, line, column, $"{Quote(trimmed)} is out of range: with its offset applied it falls before 0001-01-01T00:00:00Z or after 9999-12-31T23:59:59Z");
+        }
+
+        var text = Decode(trimmed, sourceName, line, column);
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        }
+
+        throw new AttributionDataException(sourceName, line, column, $"{Quote(trimmed)} is not a date such as 2026-07-01 (midnight UTC) or an ISO-8601 timestamp with an offset such as 2026-07-01T09:00:00Z");
+    }
+
     /// <summary>Decodes a field, reporting invalid UTF-8 as an error in <paramref name="column"/> on <paramref name="line"/>.</summary>
     public static string Decode(ReadOnlySpan<byte> utf8, string sourceName, long line, string column)
     {
